@@ -1,0 +1,45 @@
+import nx from '@nx/eslint-plugin';
+
+// Dependency direction (see ../shared/STYLE.md): apps import libs, never each other; `contracts` is a leaf;
+// `testing` is for tests only; MongoDB is known only to the storage service and x509 parsing only to the parser.
+const boundaries = (allowTesting) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    depConstraints: [
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: allowTesting ? ['type:lib'] : ['layer:contracts', 'layer:foundation'],
+      },
+      {
+        sourceTag: 'scope:gateway',
+        bannedExternalImports: ['mongoose', 'mongodb', '@nestjs/mongoose', '@peculiar/*'],
+      },
+      { sourceTag: 'scope:parser', bannedExternalImports: ['mongoose', 'mongodb', '@nestjs/mongoose'] },
+      { sourceTag: 'scope:storage', bannedExternalImports: ['@peculiar/*'] },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation'] },
+      { sourceTag: 'layer:contracts', onlyDependOnLibsWithTags: [] },
+      {
+        sourceTag: 'layer:foundation',
+        onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation', ...(allowTesting ? ['layer:testing'] : [])],
+      },
+      { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation'] },
+    ],
+  },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/.data'] },
+  {
+    files: ['**/*.ts', '**/*.js'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(false) },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true) },
+  },
+];
