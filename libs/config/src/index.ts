@@ -1,0 +1,3 @@
+export * from './lib/env-reader';
+export * from './lib/key-encryption-keys';
+export * from './lib/service-configs';

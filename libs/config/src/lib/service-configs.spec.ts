@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, redactUrl } from './env-reader';
+import { loadGatewayConfig, loadParserConfig, loadStorageConfig } from './service-configs';
+
+const key = () => randomBytes(32).toString('base64');
+
+function problemsOf(load: () => unknown): readonly string[] {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('service configuration', () => {
+  it('gives the gateway working defaults', () => {
+    const config = loadGatewayConfig({});
+    expect(config.natsUrl).toBe('nats://127.0.0.1:4222');
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimitBytes: 262_144 });
+    expect(config.health.port).toBe(3000);
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf(() =>
+      loadGatewayConfig({ HTTP_PORT: 'eighty', NATS_URL: 'http://x', LOG_LEVEL: 'loud' }),
+    );
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/HTTP_PORT.*"eighty"/);
+    expect(problems.join('\n')).toMatch(/NATS_URL must use nats: or tls:/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of/);
+  });
+
+  it('requires key-encryption keys for the parser and picks the first as active', () => {
+    expect(problemsOf(() => loadParserConfig({}))).toEqual(['CERTHUB_KEKS is required']);
+    const config = loadParserConfig({ CERTHUB_KEKS: `k1:${key()},k2:${key()}` });
+    expect(config.keyring.active.id).toBe('k1');
+    expect([...config.keyring.byId.keys()]).toEqual(['k1', 'k2']);
+  });
+
+  it('honours CERTHUB_ACTIVE_KEK and rejects unknown ids, short keys and duplicates without echoing keys', () => {
+    const secret = key();
+    expect(loadParserConfig({ CERTHUB_KEKS: `a:${key()},b:${secret}`, CERTHUB_ACTIVE_KEK: 'b' }).keyring.active.key)
+      .toEqual(Buffer.from(secret, 'base64'));
+    const problems = problemsOf(() =>
+      loadParserConfig({ CERTHUB_KEKS: `a:${secret},a:${key()},c:c2hvcnQ=`, CERTHUB_ACTIVE_KEK: 'zzz' }),
+    );
+    expect(problems.join('\n')).toMatch(/"a" twice/);
+    expect(problems.join('\n')).toMatch(/"c" must decode to 32 bytes, got 5/);
+    expect(problems.join('\n')).toMatch(/CERTHUB_ACTIVE_KEK "zzz"/);
+    expect(problems.join('\n')).not.toContain(secret);
+  });
+
+  it('validates the MongoDB URL and never prints its password', () => {
+    expect(loadStorageConfig({ MONGO_URL: 'mongodb://db:27017/x' }).mongoUrl).toBe('mongodb://db:27017/x');
+    const problems = problemsOf(() => loadStorageConfig({ MONGO_URL: 'postgres://u:pw@h/db' }));
+    expect(problems).toEqual(['MONGO_URL must use mongodb: or mongodb+srv:, got "postgres:"']);
+    expect(redactUrl('mongodb://user:hunter2@host/db')).toBe('mongodb://user:***@host/db');
+  });
+});

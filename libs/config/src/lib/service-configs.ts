@@ -1,0 +1,89 @@
+import { EnvReader, type Env } from './env-reader';
+import { readKeyring, type KeyEncryptionKeyring } from './key-encryption-keys';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+export interface CommonConfig {
+  readonly natsUrl: string;
+  readonly logLevel: LogLevel;
+  /** Liveness/readiness HTTP endpoint of the service. */
+  readonly health: { readonly host: string; readonly port: number };
+}
+
+export interface GatewayConfig extends CommonConfig {
+  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  /** How long a request waits for its outcome event before answering 503 (the work itself goes on). */
+  readonly outcomeTimeoutMs: number;
+}
+
+export interface ConsumerConfig extends CommonConfig {
+  /** Messages handled at once by this instance. */
+  readonly concurrency: number;
+  /** Deliveries of one message before it is moved to the dead-letter subject. */
+  readonly maxDeliver: number;
+}
+
+export interface ParserConfig extends ConsumerConfig {
+  readonly keyring: KeyEncryptionKeyring;
+}
+
+export interface StorageConfig extends ConsumerConfig {
+  readonly mongoUrl: string;
+}
+
+const PORT = { min: 0, max: 65_535 };
+
+function readCommon(reader: EnvReader, defaultHealthPort: number): CommonConfig {
+  return {
+    natsUrl: reader.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']),
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    health: {
+      host: reader.string('HEALTH_HOST', '127.0.0.1'),
+      port: reader.int('HEALTH_PORT', defaultHealthPort, PORT),
+    },
+  };
+}
+
+function readConsumer(reader: EnvReader, defaultHealthPort: number): ConsumerConfig {
+  return {
+    ...readCommon(reader, defaultHealthPort),
+    concurrency: reader.int('CONSUMER_CONCURRENCY', 64, { min: 1, max: 4096 }),
+    maxDeliver: reader.int('CONSUMER_MAX_DELIVER', 8, { min: 2, max: 100 }),
+  };
+}
+
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const reader = new EnvReader(env);
+  const httpPort = reader.int('HTTP_PORT', 3000, PORT);
+  const config: GatewayConfig = {
+    ...readCommon(reader, httpPort),
+    http: {
+      host: reader.string('HTTP_HOST', '0.0.0.0'),
+      port: httpPort,
+      bodyLimitBytes: reader.int('HTTP_BODY_LIMIT_BYTES', 262_144, { min: 1_024, max: 16_777_216 }),
+    },
+    outcomeTimeoutMs: reader.int('OUTCOME_TIMEOUT_MS', 15_000, { min: 100, max: 600_000 }),
+  };
+  reader.done();
+  return config;
+}
+
+export function loadParserConfig(env: Env = process.env): ParserConfig {
+  const reader = new EnvReader(env);
+  const consumer = readConsumer(reader, 3001);
+  const keyring = readKeyring(reader);
+  reader.done();
+  // done() has thrown unless readKeyring produced a keyring.
+  return { ...consumer, keyring: keyring as KeyEncryptionKeyring };
+}
+
+export function loadStorageConfig(env: Env = process.env): StorageConfig {
+  const reader = new EnvReader(env);
+  const config: StorageConfig = {
+    ...readConsumer(reader, 3002),
+    mongoUrl: reader.url('MONGO_URL', 'mongodb://127.0.0.1:27017/certhub', ['mongodb:', 'mongodb+srv:']),
+  };
+  reader.done();
+  return config;
+}

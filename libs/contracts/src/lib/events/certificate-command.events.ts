@@ -1,0 +1,94 @@
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsStringRecord } from '../validation/is-string-record';
+
+/** Upper bounds that keep one event far below NATS' default 1 MiB payload limit. */
+export const CommandLimits = {
+  requestId: 128,
+  tenantId: 128,
+  name: 255,
+  certificate: 65_536,
+  privateKey: 16_384,
+  chain: 131_072,
+} as const;
+
+export const COMMAND_SCHEMA_VERSION = 1;
+
+/** Ids are opaque to certhub but must be safe as a Nats-Msg-Id and in logs. */
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
+
+export type CommandOperation = 'create' | 'update';
+
+/**
+ * `certificate.create`: import a certificate and its private key for a tenant.
+ * Published by the gateway or by any message-bus producer; see docs/events.md.
+ */
+export class CertificateCreateCommand {
+  @IsOptional()
+  @IsIn([COMMAND_SCHEMA_VERSION])
+  schemaVersion?: number;
+
+  /** Idempotency key: a command with a request id already processed yields the stored outcome again. */
+  @IsString()
+  @Length(1, CommandLimits.requestId)
+  @Matches(ID_PATTERN, { message: 'requestId may contain letters, digits and . _ : @ / - only' })
+  requestId!: string;
+
+  @IsString()
+  @Length(1, CommandLimits.tenantId)
+  @Matches(ID_PATTERN, { message: 'tenantId may contain letters, digits and . _ : @ / - only' })
+  tenantId!: string;
+
+  @IsString()
+  @Length(1, CommandLimits.name)
+  name!: string;
+
+  /** PEM; may carry the chain after the leaf certificate. */
+  @IsString()
+  @Length(1, CommandLimits.certificate)
+  certificate!: string;
+
+  /** Unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1). */
+  @IsString()
+  @Length(1, CommandLimits.privateKey)
+  privateKey!: string;
+
+  /** PEM intermediates, leaf's issuer first. Empty string means none. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(CommandLimits.chain)
+  chain?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(CommandLimits.chain)
+  trustedRootCa?: string;
+
+  /** Dialect attributes stored verbatim and returned with the record. */
+  @IsOptional()
+  @IsStringRecord({ maxEntries: 16, maxKeyLength: 64, maxValueLength: 256 })
+  labels?: Record<string, string>;
+
+  /** Who produced the command, for logs and metrics only. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  source?: string;
+}
+
+/** `certificate.update`: replace the certificate, key and name of an existing certificate of the tenant. */
+export class CertificateUpdateCommand extends CertificateCreateCommand {
+  @IsInt()
+  @Min(1)
+  certificateId!: number;
+}
+
+export type CertificateCommand = CertificateCreateCommand | CertificateUpdateCommand;

@@ -1,0 +1,11 @@
+import type { CertificateOutcomeEvent } from './certificate-outcome.events';
+
+/** Core NATS request on `certhub.rpc.outcome.get`: the stored outcome of a request id, if any. */
+export interface OutcomeQuery {
+  readonly tenantId: string;
+  readonly requestId: string;
+}
+
+export interface OutcomeQueryReply {
+  readonly outcome: CertificateOutcomeEvent | null;
+}

@@ -1,0 +1,25 @@
+import type { CertificateMetadata, ChainEntryMetadata } from './certificate-metadata';
+
+/**
+ * A stored certificate as the outcome events and read APIs expose it. It never contains the private key.
+ * One record serves every dialect: `id` is the integer id (Rainbond id, Alibaba CertId), `uid` the 32-hex id
+ * (Huawei APIG) and `scmId` the 16-character id (Huawei SCM).
+ */
+export interface CertificateRecord {
+  readonly id: number;
+  readonly uid: string;
+  readonly scmId: string;
+  readonly tenantId: string;
+  readonly name: string;
+  /** Dialect-specific attributes kept verbatim (e.g. Rainbond certificate_type, APIG type/instance_id). */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly certificatePem: string;
+  readonly chainPem: readonly string[];
+  readonly hasTrustedRootCa: boolean;
+  readonly metadata: CertificateMetadata;
+  readonly chain: readonly ChainEntryMetadata[];
+  /** Incremented on every update, starting at 1. */
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}

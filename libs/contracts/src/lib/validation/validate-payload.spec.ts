@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { CertificateCreateCommand, CertificateUpdateCommand } from '../events/certificate-command.events';
+import { validatePayload } from './validate-payload';
+
+const valid = {
+  requestId: 'req-1',
+  tenantId: 'team-a',
+  name: 'www',
+  certificate: '-----BEGIN CERTIFICATE-----',
+  privateKey: '-----BEGIN PRIVATE KEY-----',
+};
+
+describe('validatePayload', () => {
+  it('accepts a minimal create command and drops unknown fields', () => {
+    const result = validatePayload(CertificateCreateCommand, { ...valid, extra: 'ignored' });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value).toBeInstanceOf(CertificateCreateCommand);
+      expect(result.value).not.toHaveProperty('extra');
+    }
+  });
+
+  it.each([
+    ['an array', []],
+    ['null', null],
+    ['a string', 'x'],
+  ])('rejects %s as payload', (_label, raw) => {
+    expect(validatePayload(CertificateCreateCommand, raw)).toEqual({
+      ok: false,
+      problems: ['payload must be a JSON object'],
+    });
+  });
+
+  it('rejects NoSQL operator objects in string fields', () => {
+    const result = validatePayload(CertificateCreateCommand, { ...valid, name: { $gt: '' } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join(' ')).toMatch(/name must be a string/);
+  });
+
+  it('does not coerce numbers into strings', () => {
+    expect(validatePayload(CertificateCreateCommand, { ...valid, tenantId: 42 }).ok).toBe(false);
+  });
+
+  it('names every missing field', () => {
+    const result = validatePayload(CertificateCreateCommand, {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      for (const field of ['requestId', 'tenantId', 'name', 'certificate', 'privateKey']) {
+        expect(result.problems.some((problem) => problem.startsWith(field))).toBe(true);
+      }
+    }
+  });
+
+  it('rejects request ids that are unsafe as message ids', () => {
+    expect(validatePayload(CertificateCreateCommand, { ...valid, requestId: 'a b' }).ok).toBe(false);
+    expect(validatePayload(CertificateCreateCommand, { ...valid, requestId: 'x'.repeat(129) }).ok).toBe(false);
+  });
+
+  it('accepts string labels and rejects labels with operator keys or non-string values', () => {
+    expect(validatePayload(CertificateCreateCommand, { ...valid, labels: { certificate_type: 'server' } }).ok).toBe(true);
+    expect(validatePayload(CertificateCreateCommand, { ...valid, labels: { $where: 'x' } }).ok).toBe(false);
+    expect(validatePayload(CertificateCreateCommand, { ...valid, labels: { a: 1 } }).ok).toBe(false);
+  });
+
+  it('requires a positive integer certificateId on update', () => {
+    expect(validatePayload(CertificateUpdateCommand, valid).ok).toBe(false);
+    expect(validatePayload(CertificateUpdateCommand, { ...valid, certificateId: '7' }).ok).toBe(false);
+    expect(validatePayload(CertificateUpdateCommand, { ...valid, certificateId: 0 }).ok).toBe(false);
+    expect(validatePayload(CertificateUpdateCommand, { ...valid, certificateId: 7 }).ok).toBe(true);
+  });
+});
