@@ -1,0 +1,128 @@
+import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
+import { sendToDeadLetter } from './dead-letter';
+import { UndecodablePayloadError } from './json-codec';
+import { dispositionOf, retryDelayMs } from './retry-policy';
+import { Semaphore } from './semaphore';
+import { TransientError } from './transient-error';
+
+export interface ConsumerLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface DurableConsumerOptions<T> {
+  readonly js: JetStreamClient;
+  readonly stream: string;
+  readonly durable: string;
+  readonly concurrency: number;
+  /** Failed deliveries (other than transient ones) before the message is dead-lettered. */
+  readonly maxDeliver: number;
+  readonly deadLetterSubject: string;
+  /** Turns bytes into a payload; throwing UndecodablePayloadError dead-letters the message at once. */
+  readonly decode: (data: Uint8Array) => T;
+  readonly handle: (payload: T, msg: JsMsg) => Promise<void>;
+  readonly logger: ConsumerLogger;
+}
+
+export interface ConsumerCounters {
+  acked: number;
+  retried: number;
+  deadLettered: number;
+}
+
+/**
+ * Pulls from a durable JetStream consumer and handles messages concurrently, acknowledging each one only
+ * after its handler finished. Unlike a plain `for await` with decoding inside, no message can end the loop:
+ * undecodable ones go to the dead-letter subject, failing ones are retried with back-off and dead-lettered
+ * after `maxDeliver` attempts, and infrastructure failures (TransientError) are retried until they pass.
+ */
+export class DurableConsumer<T> {
+  readonly counters: ConsumerCounters = { acked: 0, retried: 0, deadLettered: 0 };
+  private readonly slots: Semaphore;
+  private messages: ConsumerMessages | null = null;
+  private stopping = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly options: DurableConsumerOptions<T>) {
+    this.slots = new Semaphore(options.concurrency);
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Stops pulling, hands undelivered messages back at once and waits for in-flight handlers. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.messages?.close();
+    await this.loop;
+    await this.slots.idle();
+  }
+
+  private async run(): Promise<void> {
+    const { js, stream, durable, concurrency, logger } = this.options;
+    while (!this.stopping) {
+      try {
+        const consumer = await js.consumers.get(stream, durable);
+        this.messages = await consumer.consume({ max_messages: Math.max(concurrency * 2, 16) });
+        for await (const msg of this.messages) {
+          if (this.stopping) {
+            msg.nak();
+            continue;
+          }
+          await this.slots.acquire();
+          void this.process(msg).finally(() => this.slots.release());
+        }
+      } catch (error) {
+        if (this.stopping) break;
+        logger.warn(`consumer ${durable} on ${stream} interrupted: ${describe(error)}; resuming in 1s`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  }
+
+  private async process(msg: JsMsg): Promise<void> {
+    const { decode, handle, maxDeliver, logger } = this.options;
+    let payload: T;
+    try {
+      payload = decode(msg.data);
+    } catch (error) {
+      await this.deadLetter(msg, error instanceof UndecodablePayloadError ? error.message : describe(error));
+      return;
+    }
+    try {
+      await handle(payload, msg);
+      msg.ack();
+      this.counters.acked += 1;
+    } catch (error) {
+      const transient = error instanceof TransientError;
+      const deliveryCount = msg.info.redeliveryCount;
+      if (dispositionOf({ transient, deliveryCount, maxDeliver }) === 'dead-letter') {
+        await this.deadLetter(msg, `failed ${deliveryCount} times, last: ${describe(error)}`);
+        return;
+      }
+      const delay = retryDelayMs(deliveryCount);
+      logger.warn(`message ${msg.info.stream}#${msg.info.streamSequence} failed (delivery ${deliveryCount}), retrying in ${delay}ms: ${describe(error)}`);
+      msg.nak(delay);
+      this.counters.retried += 1;
+    }
+  }
+
+  private async deadLetter(msg: JsMsg, reason: string): Promise<void> {
+    const { js, deadLetterSubject, logger } = this.options;
+    try {
+      await sendToDeadLetter(js, deadLetterSubject, msg, reason);
+      msg.term(reason.slice(0, 200));
+      this.counters.deadLettered += 1;
+      logger.error(`message ${msg.info.stream}#${msg.info.streamSequence} moved to ${deadLetterSubject}: ${reason}`);
+    } catch (error) {
+      logger.warn(`dead-lettering ${msg.info.stream}#${msg.info.streamSequence} failed, will retry: ${describe(error)}`);
+      msg.nak(retryDelayMs(msg.info.redeliveryCount));
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,80 @@
+import { Streams } from '@certhub/contracts';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  DiscardPolicy,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+  type ConsumerConfig,
+  type JetStreamManager,
+  type StreamConfig,
+} from 'nats';
+
+const DAY_MS = 86_400_000;
+
+/** Long enough that a client retrying after a NATS restart or a slow answer is still deduplicated. */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+const streamConfigs: readonly Partial<StreamConfig>[] = [
+  { ...Streams.commands, retention: RetentionPolicy.Workqueue, max_age: nanos(7 * DAY_MS) },
+  { ...Streams.pipeline, retention: RetentionPolicy.Workqueue, max_age: nanos(7 * DAY_MS) },
+  { ...Streams.outcomes, retention: RetentionPolicy.Limits, max_age: nanos(7 * DAY_MS) },
+  { ...Streams.deadLetters, retention: RetentionPolicy.Limits, max_age: nanos(30 * DAY_MS) },
+].map((config) => ({
+  ...config,
+  subjects: [...(config.subjects ?? [])],
+  storage: StorageType.File,
+  discard: DiscardPolicy.Old,
+  duplicate_window: nanos(DUPLICATE_WINDOW_MS),
+}));
+
+/**
+ * Creates every certhub stream, or brings an existing one to the current configuration. Each service calls
+ * this at start-up, so whichever starts first on a fresh server leaves the same topology.
+ */
+export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
+  for (const config of streamConfigs) {
+    const name = config.name as string;
+    const existing = await jsm.streams.info(name).catch(() => null);
+    if (!existing) {
+      await jsm.streams.add(config).catch(async (error: unknown) => {
+        // Another service created it between our info and add: fall through to an update.
+        if (!(await jsm.streams.info(name).catch(() => null))) throw error;
+      });
+    }
+    await jsm.streams.update(name, config);
+  }
+}
+
+export interface DurableConsumerSettings {
+  readonly stream: string;
+  readonly durable: string;
+  /** How long a delivered message may stay unacknowledged before JetStream redelivers it. */
+  readonly ackWaitMs: number;
+  /** Upper bound of unacknowledged messages across all instances of the consumer. */
+  readonly maxAckPending: number;
+  /** Only needed where several consumers share a work-queue stream. */
+  readonly filterSubject?: string;
+}
+
+/** Creates or updates a durable, explicitly acknowledged pull consumer. */
+export async function ensureDurableConsumer(jsm: JetStreamManager, settings: DurableConsumerSettings): Promise<void> {
+  const config: Partial<ConsumerConfig> = {
+    durable_name: settings.durable,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: nanos(settings.ackWaitMs),
+    max_ack_pending: settings.maxAckPending,
+    // Redelivery is bounded by the consumer loop (dead-letter after CONSUMER_MAX_DELIVER failed attempts);
+    // transient failures such as a database outage retry for as long as they last.
+    max_deliver: -1,
+    ...(settings.filterSubject ? { filter_subject: settings.filterSubject } : {}),
+  };
+  const existing = await jsm.consumers.info(settings.stream, settings.durable).catch(() => null);
+  if (existing) {
+    await jsm.consumers.update(settings.stream, settings.durable, config);
+  } else {
+    await jsm.consumers.add(settings.stream, config);
+  }
+}
