@@ -22,6 +22,8 @@ export interface ConsumerConfig extends CommonConfig {
   readonly concurrency: number;
   /** Deliveries of one message before it is moved to the dead-letter subject. */
   readonly maxDeliver: number;
+  /** How long JetStream waits for an acknowledgement before redelivering (e.g. after a crash). */
+  readonly ackWaitMs: number;
 }
 
 export interface ParserConfig extends ConsumerConfig {
@@ -50,6 +52,7 @@ function readConsumer(reader: EnvReader, defaultHealthPort: number): ConsumerCon
     ...readCommon(reader, defaultHealthPort),
     concurrency: reader.int('CONSUMER_CONCURRENCY', 64, { min: 1, max: 4096 }),
     maxDeliver: reader.int('CONSUMER_MAX_DELIVER', 8, { min: 2, max: 100 }),
+    ackWaitMs: reader.int('CONSUMER_ACK_WAIT_MS', 30_000, { min: 1_000, max: 3_600_000 }),
   };
 }
 

@@ -27,15 +27,8 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
 
 export type CommandOperation = 'create' | 'update';
 
-/**
- * `certificate.create`: import a certificate and its private key for a tenant.
- * Published by the gateway or by any message-bus producer; see docs/events.md.
- */
-export class CertificateCreateCommand {
-  @IsOptional()
-  @IsIn([COMMAND_SCHEMA_VERSION])
-  schemaVersion?: number;
-
+/** The part of a command needed to answer it at all: who asked, and under which idempotency key. */
+export class CommandIdentity {
   /** Idempotency key: a command with a request id already processed yields the stored outcome again. */
   @IsString()
   @Length(1, CommandLimits.requestId)
@@ -46,6 +39,16 @@ export class CertificateCreateCommand {
   @Length(1, CommandLimits.tenantId)
   @Matches(ID_PATTERN, { message: 'tenantId may contain letters, digits and . _ : @ / - only' })
   tenantId!: string;
+}
+
+/**
+ * `certificate.create`: import a certificate and its private key for a tenant.
+ * Published by the gateway or by any message-bus producer; see docs/events.md.
+ */
+export class CertificateCreateCommand extends CommandIdentity {
+  @IsOptional()
+  @IsIn([COMMAND_SCHEMA_VERSION])
+  schemaVersion?: number;
 
   @IsString()
   @Length(1, CommandLimits.name)

@@ -8,4 +8,6 @@ export interface OutcomeQuery {
 
 export interface OutcomeQueryReply {
   readonly outcome: CertificateOutcomeEvent | null;
+  /** commandContentHash() of the command the outcome belongs to. */
+  readonly contentHash: string | null;
 }
