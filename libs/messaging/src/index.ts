@@ -9,3 +9,4 @@ export * from './lib/dead-letter';
 export * from './lib/durable-consumer';
 export * from './lib/nats-health';
 export * from './lib/messaging.module';
+export * from './lib/service-logger';

@@ -19,8 +19,8 @@ export interface DurableConsumerOptions<T> {
   /** Failed deliveries (other than transient ones) before the message is dead-lettered. */
   readonly maxDeliver: number;
   readonly deadLetterSubject: string;
-  /** Turns bytes into a payload; throwing UndecodablePayloadError dead-letters the message at once. */
-  readonly decode: (data: Uint8Array) => T;
+  /** Turns a message into a payload; throwing dead-letters the message at once. */
+  readonly decode: (data: Uint8Array, subject: string) => T;
   readonly handle: (payload: T, msg: JsMsg) => Promise<void>;
   readonly logger: ConsumerLogger;
 }
@@ -86,7 +86,7 @@ export class DurableConsumer<T> {
     const { decode, handle, maxDeliver, logger } = this.options;
     let payload: T;
     try {
-      payload = decode(msg.data);
+      payload = decode(msg.data, msg.subject);
     } catch (error) {
       await this.deadLetter(msg, error instanceof UndecodablePayloadError ? error.message : describe(error));
       return;
