@@ -1,0 +1,95 @@
+import type { EncryptedKeyEnvelope } from '@certhub/contracts';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/** The key-encryption key as config provides it: an id and 32 bytes. */
+export interface Kek {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Envelope encryption of a private key: a fresh 256-bit data key per certificate encrypts the key, and the
+ * KEK encrypts the data key. The tenant id is authenticated with the key (AAD), so an envelope copied to
+ * another tenant's record does not open; the KEK id is authenticated with the data key, so rotation is a
+ * re-wrap of 32 bytes per certificate and never touches the key itself.
+ */
+export function sealPrivateKey(keyDer: Buffer, tenantId: string, kek: Kek): EncryptedKeyEnvelope {
+  const dataKey = randomBytes(32);
+  try {
+    const sealed = encrypt(dataKey, keyDer, keyAad(tenantId));
+    return {
+      algorithm: 'AES-256-GCM',
+      kekId: kek.id,
+      wrappedDataKey: wrapDataKey(dataKey, kek),
+      iv: sealed.iv.toString('base64'),
+      authTag: sealed.tag.toString('base64'),
+      ciphertext: sealed.ciphertext.toString('base64'),
+    };
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/** Opens an envelope with whichever known KEK it names. Throws if anything was tampered with. */
+export function openPrivateKey(envelope: EncryptedKeyEnvelope, tenantId: string, keks: ReadonlyMap<string, Kek>): Buffer {
+  const dataKey = unwrapDataKey(envelope, keks);
+  try {
+    return decrypt(
+      dataKey,
+      Buffer.from(envelope.iv, 'base64'),
+      Buffer.from(envelope.authTag, 'base64'),
+      Buffer.from(envelope.ciphertext, 'base64'),
+      keyAad(tenantId),
+    );
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+/** Re-wraps the data key under another KEK (rotation); the sealed private key is left as it is. */
+export function rewrapEnvelope(envelope: EncryptedKeyEnvelope, keks: ReadonlyMap<string, Kek>, target: Kek): EncryptedKeyEnvelope {
+  if (envelope.kekId === target.id) return envelope;
+  const dataKey = unwrapDataKey(envelope, keks);
+  try {
+    return { ...envelope, kekId: target.id, wrappedDataKey: wrapDataKey(dataKey, target) };
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+function wrapDataKey(dataKey: Buffer, kek: Kek): string {
+  const sealed = encrypt(kek.key, dataKey, kekAad(kek.id));
+  return Buffer.concat([sealed.iv, sealed.tag, sealed.ciphertext]).toString('base64');
+}
+
+function unwrapDataKey(envelope: EncryptedKeyEnvelope, keks: ReadonlyMap<string, Kek>): Buffer {
+  const kek = keks.get(envelope.kekId);
+  if (!kek) throw new Error(`unknown key-encryption key "${envelope.kekId}"`);
+  const wrapped = Buffer.from(envelope.wrappedDataKey, 'base64');
+  return decrypt(
+    kek.key,
+    wrapped.subarray(0, IV_BYTES),
+    wrapped.subarray(IV_BYTES, IV_BYTES + TAG_BYTES),
+    wrapped.subarray(IV_BYTES + TAG_BYTES),
+    kekAad(kek.id),
+  );
+}
+
+function encrypt(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; tag: Buffer; ciphertext: Buffer } {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv).setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { iv, tag: cipher.getAuthTag(), ciphertext };
+}
+
+function decrypt(key: Buffer, iv: Buffer, tag: Buffer, ciphertext: Buffer, aad: Buffer): Buffer {
+  const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES }).setAAD(aad).setAuthTag(tag);
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+}
+
+const keyAad = (tenantId: string) => Buffer.from(`certhub/private-key/v1/${tenantId}`, 'utf8');
+const kekAad = (kekId: string) => Buffer.from(`certhub/data-key/v1/${kekId}`, 'utf8');
