@@ -1,6 +1,7 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
+// Node bundle of the app and the workspace libs it imports; packages from node_modules stay external.
 module.exports = {
   output: {
     path: join(__dirname, '../../dist/apps/api-gateway'),
@@ -15,11 +16,11 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      assets: [],
       optimization: false,
       outputHashing: 'none',
-      generatePackageJson: true,
+      generatePackageJson: false,
       sourceMap: true,
-    })
+    }),
   ],
 };

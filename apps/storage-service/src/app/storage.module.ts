@@ -1,0 +1,34 @@
+import type { StorageConfig } from '@certhub/config';
+import { MessagingModule } from '@certhub/messaging';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { HealthController } from '../health/health.controller';
+import { STORAGE_CONFIG } from './storage-config.token';
+
+@Module({})
+export class StorageModule {
+  static forRoot(config: StorageConfig): DynamicModule {
+    return {
+      module: StorageModule,
+      // Global so that feature modules can inject the configuration without importing the root module.
+      global: true,
+      providers: [{ provide: STORAGE_CONFIG, useValue: config }],
+      exports: [STORAGE_CONFIG],
+      imports: [
+        MessagingModule.forRoot({ url: config.natsUrl, name: 'storage-service' }),
+        MongooseModule.forRoot(config.mongoUrl, {
+          // Fail fast while MongoDB is down: the message is retried by the consumer, not queued in memory.
+          bufferCommands: false,
+          serverSelectionTimeoutMS: 2_000,
+          heartbeatFrequencyMS: 2_000,
+          autoIndex: false,
+          retryAttempts: Number.MAX_SAFE_INTEGER,
+          retryDelay: 1_000,
+        }),
+        CertificatesModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import type { CertificateRecord } from '@certhub/contracts';
+import type { Certificate } from './schemas/certificate.schema';
+
+/** Huawei SCM ids are 16 characters: "scs" and 13 digits. */
+export function scmIdOf(id: number): string {
+  return `scs${String(id).padStart(13, '0')}`;
+}
+
+/** The public view of a stored certificate: everything but the sealed key and bookkeeping. */
+export function toCertificateRecord(doc: Certificate): CertificateRecord {
+  return {
+    id: doc._id,
+    uid: doc.uid,
+    scmId: scmIdOf(doc._id),
+    tenantId: doc.tenantId,
+    name: doc.name,
+    labels: { ...doc.labels },
+    certificatePem: doc.certificatePem,
+    chainPem: [...doc.chainPem],
+    hasTrustedRootCa: doc.trustedRootCaPem !== null,
+    metadata: doc.metadata,
+    chain: doc.chain,
+    revision: doc.revision,
+    createdAt: new Date(doc.createdAt).toISOString(),
+    updatedAt: new Date(doc.updatedAt).toISOString(),
+  };
+}
+
+/** CN and DNS SANs, lower-cased and without duplicates, as stored for hostname look-ups. */
+export function hostnamesOf(metadata: Certificate['metadata']): string[] {
+  const names = [metadata.commonName, ...metadata.subjectAltNames.dns].filter((name): name is string => !!name);
+  return [...new Set(names.map((name) => name.toLowerCase()))];
+}

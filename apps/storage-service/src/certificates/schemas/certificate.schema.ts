@@ -1,0 +1,72 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { CertificateMetadata, ChainEntryMetadata, EncryptedKeyEnvelope } from '@certhub/contracts';
+import { Schema as MongooseSchema, type HydratedDocument } from 'mongoose';
+
+/** How many applied update request ids a certificate remembers, to make a redelivered update a no-op. */
+export const APPLIED_REQUEST_IDS_KEPT = 32;
+
+@Schema({ collection: 'certificates', timestamps: true, minimize: false, versionKey: false })
+export class Certificate {
+  /** Integer id from the `counters` collection: Rainbond's id and Alibaba's CertId. */
+  @Prop({ type: Number, required: true })
+  _id!: number;
+
+  /** 32 lower-case hex characters: Huawei APIG's certificate id. */
+  @Prop({ type: String, required: true })
+  uid!: string;
+
+  @Prop({ type: String, required: true })
+  tenantId!: string;
+
+  @Prop({ type: String, required: true })
+  name!: string;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
+  labels!: Record<string, string>;
+
+  @Prop({ type: String, required: true })
+  certificatePem!: string;
+
+  @Prop({ type: [String], default: [] })
+  chainPem!: string[];
+
+  @Prop({ type: String, default: null })
+  trustedRootCaPem!: string | null;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  metadata!: CertificateMetadata;
+
+  @Prop({ type: MongooseSchema.Types.Mixed, default: [] })
+  chain!: ChainEntryMetadata[];
+
+  /** Lower-cased CN and DNS SANs, for look-ups by hostname. */
+  @Prop({ type: [String], default: [] })
+  hostnames!: string[];
+
+  @Prop({ type: Date, required: true })
+  notAfter!: Date;
+
+  /** Sealed by the parser; the storage service never sees the clear key. */
+  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
+  privateKey!: EncryptedKeyEnvelope;
+
+  @Prop({ type: Number, default: 1 })
+  revision!: number;
+
+  @Prop({ type: String, required: true })
+  createdByRequestId!: string;
+
+  @Prop({ type: [String], default: [] })
+  appliedRequestIds!: string[];
+
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export type CertificateDocument = HydratedDocument<Certificate>;
+
+export const CertificateSchema = SchemaFactory.createForClass(Certificate);
+CertificateSchema.index({ tenantId: 1, name: 1 }, { unique: true, name: 'tenant_name_unique' });
+CertificateSchema.index({ uid: 1 }, { unique: true, name: 'uid_unique' });
+CertificateSchema.index({ tenantId: 1, hostnames: 1 }, { name: 'tenant_hostnames' });
+CertificateSchema.index({ notAfter: 1 }, { name: 'not_after' });

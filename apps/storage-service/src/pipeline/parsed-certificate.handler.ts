@@ -1,0 +1,86 @@
+import {
+  CerthubError,
+  type CertificateOutcomeEvent,
+  type CertificateParsedEvent,
+  type CertificateRecord,
+  type ParsedCertificate,
+} from '@certhub/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { CertificateWriter } from '../certificates/certificate-writer.service';
+import { OutcomeStore } from '../outcomes/outcome-store.service';
+import { OutcomePublisher } from './outcome.publisher';
+
+/**
+ * Turns the parser's verdict into exactly one stored outcome per (tenant, request id) and publishes it.
+ * Order matters for "processed once": look up an earlier outcome, write the certificate idempotently,
+ * record the outcome (first writer wins), publish, and only then let the consumer acknowledge.
+ */
+@Injectable()
+export class ParsedCertificateHandler {
+  private readonly logger = new Logger(ParsedCertificateHandler.name);
+
+  constructor(
+    private readonly writer: CertificateWriter,
+    private readonly outcomes: OutcomeStore,
+    private readonly publisher: OutcomePublisher,
+  ) {}
+
+  async handle(event: CertificateParsedEvent): Promise<void> {
+    const earlier = await this.outcomes.find(event.tenantId, event.requestId);
+    if (earlier) {
+      await this.publisher.publish(
+        earlier.contentHash === event.contentHash ? earlier.outcome : reusedRequestId(event),
+      );
+      return;
+    }
+    const decided = await this.decide(event);
+    const stored = await this.outcomes.record(event.contentHash, decided);
+    await this.publisher.publish(stored.outcome);
+    this.logger.log(
+      `request ${event.requestId} of tenant ${event.tenantId}: ${stored.outcome.outcome}` +
+        (stored.outcome.outcome === 'rejected' ? ` (${stored.outcome.code})` : ` id ${stored.outcome.certificate.id}`),
+    );
+  }
+
+  private async decide(event: CertificateParsedEvent): Promise<CertificateOutcomeEvent> {
+    const { verdict } = event;
+    if (!verdict.ok) return rejected(event, verdict.code, verdict.message);
+    const valid = { ...event, verdict: verdict as { ok: true; parsed: ParsedCertificate } };
+    try {
+      const record =
+        event.operation === 'create'
+          ? await this.writer.create(valid)
+          : await this.writer.update(valid, event.certificateId as number);
+      return stored(event, record);
+    } catch (error) {
+      if (error instanceof CerthubError) return rejected(event, error.code, error.message);
+      throw error;
+    }
+  }
+}
+
+function base(event: CertificateParsedEvent) {
+  return {
+    requestId: event.requestId,
+    tenantId: event.tenantId,
+    operation: event.operation,
+    decidedAt: new Date().toISOString(),
+  };
+}
+
+function stored(event: CertificateParsedEvent, certificate: CertificateRecord): CertificateOutcomeEvent {
+  return { ...base(event), outcome: event.operation === 'create' ? 'created' : 'updated', certificate };
+}
+
+function rejected(event: CertificateParsedEvent, code: CerthubError['code'], message: string): CertificateOutcomeEvent {
+  return { ...base(event), outcome: 'rejected', code, message };
+}
+
+/** Not recorded: the request id keeps the outcome of the content it was first used with. */
+function reusedRequestId(event: CertificateParsedEvent): CertificateOutcomeEvent {
+  return rejected(
+    event,
+    'IDEMPOTENCY_KEY_REUSED',
+    `Request id ${event.requestId} was already used for a different request; use a new request id.`,
+  );
+}
