@@ -1,0 +1,2 @@
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+export const STORAGE_RPC = Symbol('STORAGE_RPC');

@@ -1,0 +1,35 @@
+import type { GatewayConfig } from '@certhub/config';
+import { MessagingModule } from '@certhub/messaging';
+import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+import { HealthController } from '../health/health.controller';
+import { RequestIdMiddleware } from '../imports/request-id.middleware';
+import { RainbondModule } from '../rainbond/rainbond.module';
+import { GATEWAY_CONFIG, STORAGE_RPC } from './gateway-config.token';
+
+@Module({})
+export class GatewayModule implements NestModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      global: true,
+      imports: [
+        MessagingModule.forRoot({ url: config.natsUrl, name: 'api-gateway' }),
+        ClientsModule.register({
+          isGlobal: true,
+          clients: [
+            { name: STORAGE_RPC, transport: Transport.NATS, options: { servers: [config.natsUrl], name: 'api-gateway-rpc' } },
+          ],
+        }),
+        RainbondModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+      exports: [GATEWAY_CONFIG],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*');
+  }
+}

@@ -1,0 +1,40 @@
+import { CerthubError, type ErrorCode } from '@certhub/contracts';
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** Any exception reduced to what a dialect needs to render it: a catalogued code and a message. */
+export interface GatewayError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Set when the HTTP layer already decided a more precise status (413, 404 route, 405 …). */
+  readonly httpStatus?: number;
+}
+
+export function toGatewayError(exception: unknown): GatewayError {
+  if (exception instanceof CerthubError) return { code: exception.code, message: exception.message };
+  if (exception instanceof HttpException) return fromHttpException(exception);
+  return { code: 'INTERNAL', message: 'Internal error.' };
+}
+
+function fromHttpException(exception: HttpException): GatewayError {
+  const status = exception.getStatus();
+  const body = exception.getResponse() as { message?: unknown } | string;
+  switch (status) {
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return { code: 'INVALID_REQUEST', message: 'The request body is too large.', httpStatus: status };
+    case HttpStatus.NOT_FOUND:
+      return { code: 'NOT_FOUND', message: 'No such resource.', httpStatus: status };
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return { code: 'INVALID_REQUEST', message: 'Unsupported content type.', httpStatus: status };
+    default:
+      if (status >= 500) return { code: 'INTERNAL', message: 'Internal error.' };
+      return { code: 'INVALID_REQUEST', message: describeBadRequest(body) };
+  }
+}
+
+/** body-parser's messages quote the offending input; say what is wrong without echoing the body. */
+function describeBadRequest(body: { message?: unknown } | string): string {
+  const text = typeof body === 'string' ? body : typeof body.message === 'string' ? body.message : '';
+  if (/JSON|Unexpected token|Unexpected end|position \d+/i.test(text)) return 'The request body is not valid JSON.';
+  if (/charset|encoding/i.test(text)) return 'The request body is not valid UTF-8.';
+  return 'The request is malformed.';
+}

@@ -1,0 +1,79 @@
+import {
+  CerthubError,
+  commandContentHash,
+  Subjects,
+  type CertificateCommand,
+  type CertificateOutcomeEvent,
+  type CertificateStoredEvent,
+  type CommandOperation,
+} from '@certhub/contracts';
+import type { GatewayConfig } from '@certhub/config';
+import { JETSTREAM, publishJson } from '@certhub/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import type { JetStreamClient } from 'nats';
+import { GATEWAY_CONFIG } from '../app/gateway-config.token';
+import { OutcomeWaiter } from './outcome-waiter.service';
+import { StorageRpc } from './storage-rpc.service';
+
+const SUBJECT = { create: Subjects.certificateCreate, update: Subjects.certificateUpdate } as const;
+
+/**
+ * Every dialect's write path: publish the command durably, then answer from its outcome. Success is only
+ * ever answered after the storage service stored the certificate. Everything else is a CerthubError that
+ * the dialect renders in its own format.
+ */
+@Injectable()
+export class CertificateImports {
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(JETSTREAM) private readonly js: JetStreamClient,
+    private readonly waiter: OutcomeWaiter,
+    private readonly storage: StorageRpc,
+  ) {}
+
+  async submit(operation: CommandOperation, command: CertificateCommand): Promise<CertificateStoredEvent> {
+    const { tenantId, requestId } = command;
+    const contentHash = commandContentHash(operation, command);
+    const waiting = this.waiter.register(tenantId, requestId);
+    try {
+      const ack = await publishJson(this.js, SUBJECT[operation], command, { msgId: `${tenantId}:${requestId}` }).catch(
+        () => {
+          throw new CerthubError('UNAVAILABLE', 'The message bus is unavailable; retry with the same Idempotency-Key.');
+        },
+      );
+      if (ack.duplicate) {
+        // Seen before: the outcome may be stored already, in which case no event will come again.
+        const stored = await this.storage.storedOutcome({ tenantId, requestId });
+        if (stored?.outcome) return settle(stored.outcome, stored.contentHash === contentHash);
+      }
+      const outcome = await withTimeout(waiting.promise, this.config.outcomeTimeoutMs);
+      if (outcome) return settle(outcome, true);
+      const late = await this.storage.storedOutcome({ tenantId, requestId });
+      if (late?.outcome) return settle(late.outcome, late.contentHash === contentHash);
+      throw new CerthubError(
+        'UNAVAILABLE',
+        'The request was accepted but not processed in time; retry with the same Idempotency-Key to get its result.',
+      );
+    } finally {
+      waiting.cancel();
+    }
+  }
+}
+
+function settle(outcome: CertificateOutcomeEvent, sameContent: boolean): CertificateStoredEvent {
+  if (!sameContent) {
+    throw new CerthubError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+  }
+  if (outcome.outcome === 'rejected') throw new CerthubError(outcome.code, outcome.message);
+  return outcome;
+}
+
+/** Resolves with the promise's value, or null after ms; the timer never outlives the race. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

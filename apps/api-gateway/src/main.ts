@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { loadGatewayConfig } from '@certhub/config';
+import { createServiceLogger } from '@certhub/messaging';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { GatewayModule } from './app/gateway.module';
+import { DialectExceptionFilter } from './errors/dialect-exception.filter';
+import { ERROR_RENDERERS } from './errors/renderers';
+import { createValidationPipe } from './errors/validation.pipe';
+
+async function bootstrap(): Promise<void> {
+  const config = loadGatewayConfig();
+  const logger = createServiceLogger('api-gateway', config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+  });
+  // Size limits apply before any parsing; Alibaba's RPC style also posts form bodies.
+  app.useBodyParser('json', { limit: config.http.bodyLimitBytes });
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });
+  app.useGlobalFilters(new DialectExceptionFilter(ERROR_RENDERERS));
+  app.useGlobalPipes(createValidationPipe());
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  await app.listen(config.http.port, config.http.host);
+  logger.log(`api-gateway listening on http://${config.http.host}:${config.http.port}`, 'Bootstrap');
+}
+
+void bootstrap().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: 'fatal', context: 'Bootstrap', message: String(error) }));
+  process.exit(1);
+});
