@@ -1,0 +1,17 @@
+# One image for the three services; docker-compose.yml picks the entry point per service.
+FROM node:20-bookworm-slim AS build
+WORKDIR /repo
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=api-gateway,parser-service,storage-service
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /repo/dist/apps ./dist/apps
+USER node
+# Overridden per service in docker-compose.yml.
+CMD ["node", "--enable-source-maps", "dist/apps/api-gateway/main.js"]
