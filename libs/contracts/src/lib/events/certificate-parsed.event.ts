@@ -24,7 +24,7 @@ export interface CertificateParsedEvent {
   readonly certificateId: number | null;
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** SHA-256 over the command's content (key included), to detect a request id reused for other content. */
+  /** commandContentHash(): the command's content without the key, to detect a request id reused for other content. */
   readonly contentHash: string;
   readonly verdict:
     | { readonly ok: true; readonly parsed: ParsedCertificate }
