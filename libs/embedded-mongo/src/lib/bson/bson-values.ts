@@ -1,0 +1,109 @@
+import { Double, Long } from 'bson';
+
+/** A BSON document as decoded: values are unknown until narrowed. */
+export type BsonDoc = Record<string, unknown>;
+
+/**
+ * How every BSON byte we receive (wire and disk) is decoded: numbers stay Int32/Double/Long wrappers and
+ * binaries stay Binary with their subtype, so a stored document is written back exactly as it was sent.
+ */
+export const TYPED_DECODING = {
+  promoteValues: false,
+  promoteLongs: false,
+  promoteBuffers: false,
+  bsonRegExp: false,
+} as const;
+
+export function isPlainObject(value: unknown): value is BsonDoc {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The `_bsontype` tag of a bson class instance (ObjectId, Int32, Binary, ...), if it is one. */
+export function bsonTypeOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const tag = (value as { _bsontype?: unknown })._bsontype;
+  return typeof tag === 'string' ? tag : undefined;
+}
+
+/** Sets a key even when it is `__proto__`, which a plain assignment would turn into a prototype change. */
+export function setOwn(target: BsonDoc, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/**
+ * The "plain" view that queries and updates run on: mingo only understands JS numbers, so Int32/Double and
+ * safe Longs become numbers. Containers are new objects; other leaves (ObjectId, Date, Binary) are shared.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  switch (bsonTypeOf(value)) {
+    case 'Int32':
+    case 'Double':
+      return (value as { value: number }).value;
+    case 'Long': {
+      const asNumber = (value as Long).toNumber();
+      // Longs beyond 2^53 stay Long objects: exact, but only comparable for equality with other Longs.
+      return Number.isSafeInteger(asNumber) ? asNumber : value;
+    }
+  }
+  if (!isPlainObject(value)) return value;
+  const out: BsonDoc = {};
+  for (const [key, child] of Object.entries(value)) setOwn(out, key, toPlain(child));
+  return out;
+}
+
+export function toPlainDoc(doc: BsonDoc): BsonDoc {
+  return toPlain(doc) as BsonDoc;
+}
+
+/** Deep copy of the containers of a plain value, so mingo's in-place updates never touch stored documents. */
+export function clonePlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clonePlain) as T;
+  if (!isPlainObject(value)) return value;
+  const out: BsonDoc = {};
+  for (const [key, child] of Object.entries(value)) setOwn(out, key, clonePlain(child));
+  return out as T;
+}
+
+/**
+ * Turns a plain value back into one that serializes with the numeric types of `reference` (the document as it
+ * was before an update): a Long stays a Long and a Double stays a Double even when it holds an integer.
+ * Numbers with no typed counterpart serialize as the driver would: Int32 when they fit, else Double.
+ */
+export function retype(value: unknown, reference: unknown): unknown {
+  if (typeof value === 'number') return numberLike(value, reference);
+  if (Array.isArray(value)) {
+    const refs: unknown[] = Array.isArray(reference) ? reference : [];
+    return value.map((child, i) => retype(child, refs[i]));
+  }
+  if (!isPlainObject(value)) return value;
+  const refs: BsonDoc = isPlainObject(reference) ? reference : {};
+  const out: BsonDoc = {};
+  for (const [key, child] of Object.entries(value)) {
+    setOwn(out, key, retype(child, Object.prototype.hasOwnProperty.call(refs, key) ? refs[key] : undefined));
+  }
+  return out;
+}
+
+function numberLike(n: number, reference: unknown): unknown {
+  const kind = bsonTypeOf(reference);
+  if (kind === 'Long' && Number.isSafeInteger(n)) return Long.fromNumber(n);
+  if (kind === 'Double' || kind === 'Long') return new Double(n);
+  return n;
+}
+
+/** MongoDB always stores `_id` as the first field. */
+export function withIdFirst(doc: BsonDoc): BsonDoc {
+  const keys = Object.keys(doc);
+  if (keys[0] === '_id' || !keys.includes('_id')) return doc;
+  const out: BsonDoc = { _id: doc['_id'] };
+  for (const key of keys) if (key !== '_id') setOwn(out, key, doc[key]);
+  return out;
+}

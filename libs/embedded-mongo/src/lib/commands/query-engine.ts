@@ -1,0 +1,92 @@
+import { Query } from 'mingo';
+import { isPlainObject, retype, type BsonDoc } from '../bson/bson-values';
+import type { Collection } from '../storage/collection';
+import type { StoredDoc } from '../storage/stored-doc';
+import { CommandError } from '../storage/command-error';
+import { MINGO_OPTIONS } from '../storage/mingo-options';
+
+export interface SelectOptions {
+  readonly sort?: BsonDoc;
+  readonly skip?: number;
+  /** 0 or absent: no limit. */
+  readonly limit?: number;
+}
+
+type SortSpec = Record<string, 1 | -1>;
+
+/**
+ * The documents of `collection` that match `filter` (plain), in natural or `sort` order, after skip/limit.
+ * A collection scan evaluated by mingo; the only shortcut is an `_id` equality, which is a map look-up.
+ */
+export function selectDocs(collection: Collection | undefined, filter: BsonDoc, options: SelectOptions = {}): StoredDoc[] {
+  // Compiled first, so a bad filter is an error even when the collection does not exist (as in MongoDB).
+  const query = new Query(filter, MINGO_OPTIONS);
+  if (!collection) return [];
+  const skip = Math.max(0, options.skip ?? 0);
+  const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
+  const candidates = idCandidates(collection, filter) ?? collection.documents();
+  const sort = sortSpec(options.sort);
+  if (!sort) {
+    const out: StoredDoc[] = [];
+    let skipped = 0;
+    for (const doc of candidates) {
+      if (out.length >= limit) break;
+      if (!query.test(doc.plain)) continue;
+      if (skipped < skip) skipped += 1;
+      else out.push(doc);
+    }
+    return out;
+  }
+  const matched = [...candidates].filter((doc) => query.test(doc.plain));
+  const byPlain = new Map(matched.map((doc) => [doc.plain, doc]));
+  const sorted = new Query({}, MINGO_OPTIONS).find<BsonDoc>(matched.map((doc) => doc.plain)).sort(sort).all();
+  return sorted.slice(skip, skip + limit).map((plain) => {
+    const doc = byPlain.get(plain);
+    if (!doc) throw new Error('sort returned a document it was not given');
+    return doc;
+  });
+}
+
+/** The typed documents to send back, with `projection` applied (by mingo, on the plain view). */
+export function projectDocs(docs: readonly StoredDoc[], projection: BsonDoc | undefined, filter: BsonDoc): BsonDoc[] {
+  if (!projection || Object.keys(projection).length === 0) return docs.map((doc) => doc.typed);
+  // The filter is passed along for positional projections (`"items.$": 1`); every doc already matches it.
+  const projected = new Query(filter, MINGO_OPTIONS).find<BsonDoc>(docs.map((doc) => doc.plain), projection).all();
+  if (projected.length !== docs.length) throw new Error('projection dropped documents');
+  return projected.map((plain, i) => retype(plain, docs[i].typed) as BsonDoc);
+}
+
+function sortSpec(sort: BsonDoc | undefined): SortSpec | undefined {
+  if (!sort) return undefined;
+  const spec: SortSpec = {};
+  for (const [field, direction] of Object.entries(sort)) {
+    if (field === '$natural') continue; // natural order is what a scan yields anyway
+    if (typeof direction !== 'number' || direction === 0) {
+      throw new CommandError(2, `embedded-mongo supports only 1/-1 sort directions; got ${JSON.stringify(String(direction))} for '${field}'`);
+    }
+    spec[field] = direction > 0 ? 1 : -1;
+  }
+  return Object.keys(spec).length > 0 ? spec : undefined;
+}
+
+/** `{ _id: value }` or `{ _id: { $eq: value } }` (plus other conditions): at most one candidate. */
+function idCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
+  if (!Object.prototype.hasOwnProperty.call(filter, '_id')) return undefined;
+  let id = filter['_id'];
+  if (isPlainObject(id)) {
+    const keys = Object.keys(id);
+    if (keys.length !== 1 || keys[0] !== '$eq') return undefined;
+    id = id['$eq'];
+  }
+  if (Array.isArray(id) || id instanceof RegExp || isPlainObject(id)) return undefined;
+  const doc = collection.byId(id);
+  return doc ? [doc] : [];
+}
+
+/** Collations change how strings compare; silently ignoring one would give different answers than MongoDB. */
+export function rejectCollation(body: BsonDoc): void {
+  const collation = body['collation'];
+  if (isPlainObject(collation) && collation['locale'] !== 'simple') {
+    throw new CommandError(115, 'embedded-mongo does not support collations');
+  }
+}

@@ -1,0 +1,155 @@
+import { UUID } from 'bson';
+import { toPlain, type BsonDoc } from '../bson/bson-values';
+import { encodeKey } from '../bson/key-encoding';
+import { CommandError } from './command-error';
+import { duplicateKeyError } from './duplicate-key-error';
+import { ID_INDEX, type IndexDefinition } from './index-definition';
+import { assertDocumentSize, toStored, type StoredDoc } from './stored-doc';
+import { UniqueIndex } from './unique-index';
+
+/** Receives every applied mutation, in order: the journal. */
+export type MutationSink = (mutation: BsonDoc) => void;
+
+/**
+ * One collection's documents (in insertion order, like a WiredTiger collection scan) and indexes. Every
+ * method is synchronous and checks all unique indexes before it changes anything, so a check can never be
+ * separated from its write by another client's command.
+ */
+export class Collection {
+  readonly uuid = new UUID();
+  private readonly docs = new Map<string, StoredDoc>();
+  private readonly indexes = new Map<string, IndexDefinition>([[ID_INDEX.name, ID_INDEX]]);
+  private readonly uniques = new Map<string, UniqueIndex>();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: BsonDoc,
+    private readonly sink: MutationSink,
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get count(): number {
+    return this.docs.size;
+  }
+
+  documents(): IterableIterator<StoredDoc> {
+    return this.docs.values();
+  }
+
+  byId(plainId: unknown): StoredDoc | undefined {
+    return this.docs.get(encodeKey(plainId));
+  }
+
+  /** Adds a document whose `_id` is set (and first). */
+  insert(typed: BsonDoc): StoredDoc {
+    const stored = toStored(typed);
+    assertDocumentSize(typed);
+    if (this.docs.has(stored.id)) throw duplicateKeyError(this.ns, ID_INDEX.name, { _id: 1 }, [stored.plain['_id']]);
+    for (const index of this.uniques.values()) index.check(stored.plain, stored.id);
+    this.link(stored);
+    this.sink({ op: 'put', db: this.db, coll: this.name, doc: typed });
+    return stored;
+  }
+
+  /** Swaps `current` for a new version with the same `_id`. */
+  replace(current: StoredDoc, typed: BsonDoc): StoredDoc {
+    const next = toStored(typed);
+    if (next.id !== current.id) throw new CommandError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
+    assertDocumentSize(typed);
+    for (const index of this.uniques.values()) index.check(next.plain, next.id);
+    for (const index of this.uniques.values()) index.remove(current.plain, current.id);
+    // Same Map key: the document keeps its place in natural order, as an updated WiredTiger record does.
+    this.docs.set(next.id, next);
+    for (const index of this.uniques.values()) index.add(next.plain, next.id);
+    this.sink({ op: 'put', db: this.db, coll: this.name, doc: typed });
+    return next;
+  }
+
+  remove(current: StoredDoc): void {
+    this.unlink(current);
+    this.sink({ op: 'delete', db: this.db, coll: this.name, id: current.typed['_id'] });
+  }
+
+  indexList(): IndexDefinition[] {
+    return [...this.indexes.values()];
+  }
+
+  /** Builds the index over the existing documents; a unique index over duplicates fails like mongod's. */
+  addIndex(definition: IndexDefinition): void {
+    if (definition.unique) {
+      const index = new UniqueIndex(definition, this.ns);
+      try {
+        for (const doc of this.docs.values()) {
+          index.check(doc.plain, doc.id);
+          index.add(doc.plain, doc.id);
+        }
+      } catch (error) {
+        if (!(error instanceof CommandError)) throw error;
+        throw new CommandError(error.code, `Index build failed: ${this.uuid.toHexString()}: Collection ${this.ns} ` +
+          `( ${this.uuid.toHexString()} ) :: caused by :: ${error.message}`, error.extra);
+      }
+      this.uniques.set(definition.name, index);
+    }
+    this.indexes.set(definition.name, definition);
+    this.sink({ op: 'createIndex', db: this.db, coll: this.name, spec: definition.spec });
+  }
+
+  dropIndex(name: string): void {
+    this.indexes.delete(name);
+    this.uniques.delete(name);
+    this.sink({ op: 'dropIndex', db: this.db, coll: this.name, name });
+  }
+
+  /** Journal replay: no checks and no index upkeep; `rebuildIndexes()` runs once replay is done. */
+  restorePut(typed: BsonDoc): void {
+    const stored = toStored(typed);
+    this.docs.set(stored.id, stored);
+  }
+
+  restoreDelete(typedId: unknown): void {
+    this.docs.delete(encodeKey(toPlain(typedId)));
+  }
+
+  restoreIndex(definition: IndexDefinition): void {
+    this.indexes.set(definition.name, definition);
+    this.uniques.delete(definition.name);
+  }
+
+  restoreDropIndex(name: string): void {
+    this.indexes.delete(name);
+    this.uniques.delete(name);
+  }
+
+  /** Rebuilds the unique-key maps after replay; returns the index names that found duplicates (a bug). */
+  rebuildIndexes(): string[] {
+    const broken: string[] = [];
+    for (const definition of this.indexes.values()) {
+      if (!definition.unique || definition === ID_INDEX) continue;
+      const index = new UniqueIndex(definition, this.ns);
+      for (const doc of this.docs.values()) {
+        try {
+          index.check(doc.plain, doc.id);
+          index.add(doc.plain, doc.id);
+        } catch {
+          broken.push(definition.name);
+        }
+      }
+      this.uniques.set(definition.name, index);
+    }
+    return broken;
+  }
+
+  private link(stored: StoredDoc): void {
+    this.docs.set(stored.id, stored);
+    for (const index of this.uniques.values()) index.add(stored.plain, stored.id);
+  }
+
+  private unlink(stored: StoredDoc): void {
+    this.docs.delete(stored.id);
+    for (const index of this.uniques.values()) index.remove(stored.plain, stored.id);
+  }
+}
