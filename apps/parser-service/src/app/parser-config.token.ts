@@ -1,0 +1,1 @@
+export const PARSER_CONFIG = Symbol('PARSER_CONFIG');

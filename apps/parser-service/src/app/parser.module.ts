@@ -1,0 +1,19 @@
+import type { ParserConfig } from '@certhub/config';
+import { MessagingModule } from '@certhub/messaging';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CommandHandler } from '../commands/command.handler';
+import { CommandsConsumer } from '../commands/commands.consumer';
+import { HealthController } from '../health/health.controller';
+import { PARSER_CONFIG } from './parser-config.token';
+
+@Module({})
+export class ParserModule {
+  static forRoot(config: ParserConfig): DynamicModule {
+    return {
+      module: ParserModule,
+      imports: [MessagingModule.forRoot({ url: config.natsUrl, name: 'parser-service' })],
+      controllers: [HealthController],
+      providers: [{ provide: PARSER_CONFIG, useValue: config }, CommandHandler, CommandsConsumer],
+    };
+  }
+}

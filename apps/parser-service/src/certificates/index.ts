@@ -1,0 +1,1 @@
+export { inspectImport, type ImportMaterial, type InspectedImport } from './inspect-import';

@@ -1,0 +1,80 @@
+import { encodePem, PemFormatError, readPemBlocks } from './pem-blocks';
+import { normalizePemText } from './pem-text';
+
+const BODY = Buffer.from('certhub test payload, long enough to need more than one line of base64 output text').toString('base64');
+const block = (label: string, body = BODY) => `-----BEGIN ${label}-----\n${body.match(/.{1,64}/g)?.join('\n')}\n-----END ${label}-----\n`;
+
+describe('normalizePemText', () => {
+  it('turns CRLF and lone CR into LF', () => {
+    expect(normalizePemText('a\r\nb\rc')).toBe('a\nb\nc');
+  });
+
+  it('undoes JSON escapes left in the text', () => {
+    expect(normalizePemText('-----BEGIN X-----\\nab\\/c\\r\\n-----END X-----')).toBe('-----BEGIN X-----\nab/c\n-----END X-----');
+  });
+
+  it('strips a byte-order mark, whitespace and surrounding quotes', () => {
+    expect(normalizePemText('\uFEFF  "\n-----BEGIN X-----\n"  ')).toBe('-----BEGIN X-----');
+    expect(normalizePemText("'abc'")).toBe('abc');
+  });
+});
+
+describe('readPemBlocks', () => {
+  it('reads every block with its label, DER and line', () => {
+    const blocks = readPemBlocks(`${block('CERTIFICATE')}\n${block('PRIVATE KEY')}`);
+    expect(blocks.map((b) => [b.label, b.line])).toEqual([['CERTIFICATE', 1], ['PRIVATE KEY', 6]]);
+    expect(blocks[0].der.toString('base64')).toBe(BODY);
+  });
+
+  it('reads RFC 1421 headers of legacy encrypted keys', () => {
+    const [key] = readPemBlocks(`-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00\n\n${BODY}\n-----END RSA PRIVATE KEY-----`);
+    expect(key.headers.get('Proc-Type')).toBe('4,ENCRYPTED');
+  });
+
+  it('reads CRLF, JSON-escaped and quoted input alike', () => {
+    const plain = readPemBlocks(block('CERTIFICATE'))[0].der;
+    expect(readPemBlocks(block('CERTIFICATE').replace(/\n/g, '\r\n'))[0].der).toEqual(plain);
+    expect(readPemBlocks(JSON.stringify(block('CERTIFICATE')))[0].der).toEqual(plain);
+    expect(readPemBlocks(JSON.stringify(block('CERTIFICATE')).slice(1, -1))[0].der).toEqual(plain);
+  });
+
+  it('returns no blocks for blank text', () => {
+    expect(readPemBlocks(' \n\t')).toEqual([]);
+  });
+
+  it('refuses text that is not PEM', () => {
+    expect(() => readPemBlocks('hello world')).toThrow(new PemFormatError('is not PEM text: line 1 should be a "-----BEGIN …-----" line'));
+  });
+
+  it('refuses text after the last block, naming the line', () => {
+    expect(() => readPemBlocks(`${block('CERTIFICATE')}garbage`)).toThrow(/text outside the PEM blocks on line 5/);
+  });
+
+  it('refuses a block closed under another label', () => {
+    expect(() => readPemBlocks(block('CERTIFICATE').replace('END CERTIFICATE', 'END PRIVATE KEY'))).toThrow(/opened as "CERTIFICATE".*closed as "PRIVATE KEY"/);
+  });
+
+  it('refuses a block without END line', () => {
+    expect(() => readPemBlocks(`-----BEGIN CERTIFICATE-----\n${BODY}`)).toThrow(/without an END line/);
+  });
+
+  it('refuses non-base64 characters and truncated base64', () => {
+    expect(() => readPemBlocks(block('CERTIFICATE', 'ab$d'))).toThrow(/not base64 on line 2/);
+    expect(() => readPemBlocks(block('CERTIFICATE', 'abcde'))).toThrow(/empty, truncated or malformed/);
+  });
+
+  it('refuses text beyond the size limit without scanning it', () => {
+    expect(() => readPemBlocks('A'.repeat(2_000_000))).toThrow(/too large/);
+  });
+});
+
+describe('encodePem', () => {
+  it('writes 64-column lines with LF and a final newline', () => {
+    const pem = encodePem('CERTIFICATE', Buffer.alloc(100, 7));
+    const lines = pem.split('\n');
+    expect(lines[0]).toBe('-----BEGIN CERTIFICATE-----');
+    expect(lines[1]).toHaveLength(64);
+    expect(lines.at(-2)).toBe('-----END CERTIFICATE-----');
+    expect(pem.endsWith('-----\n')).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+import { CerthubError } from '@certhub/contracts';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { withArticle } from './domain-errors';
+import { PemFormatError, readPemBlocks, type PemBlock } from './pem-blocks';
+
+/** PEM labels we accept and the DER structure node:crypto should read each as. */
+const KEY_FORMATS: Readonly<Record<string, 'pkcs8' | 'pkcs1' | 'sec1'>> = {
+  'PRIVATE KEY': 'pkcs8',
+  'RSA PRIVATE KEY': 'pkcs1',
+  'EC PRIVATE KEY': 'sec1',
+};
+
+const ENCRYPTED = 'The private key is encrypted; upload it without a password (for example `openssl pkey -in key.pem -out plain.pem`).';
+
+/**
+ * Reads the one private key of the upload. Messages never quote the field: whatever was pasted there may be
+ * secret even when it is not a key.
+ */
+export function readPrivateKey(text: string): KeyObject {
+  const block = singleBlock(text);
+  if (block.label === 'ENCRYPTED PRIVATE KEY' || /ENCRYPTED/i.test(block.headers.get('Proc-Type') ?? '')) {
+    throw new CerthubError('KEY_ENCRYPTED', ENCRYPTED);
+  }
+  const type = KEY_FORMATS[block.label];
+  if (type === undefined) {
+    throw new CerthubError('KEY_PARSE_FAILED', `The private key field expected a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block but found ${withArticle(block.label)}.`);
+  }
+  try {
+    return createPrivateKey({ key: block.der, format: 'der', type });
+  } catch (error) {
+    // A PKCS#8 EncryptedPrivateKeyInfo mislabelled as "PRIVATE KEY" still makes OpenSSL ask for a passphrase.
+    if ((error as { code?: unknown }).code === 'ERR_MISSING_PASSPHRASE') throw new CerthubError('KEY_ENCRYPTED', ENCRYPTED);
+    throw new CerthubError('KEY_PARSE_FAILED', `The private key could not be decoded as ${withArticle(block.label)}.`);
+  } finally {
+    block.der.fill(0);
+  }
+}
+
+function singleBlock(text: string): PemBlock {
+  let blocks: PemBlock[];
+  try {
+    blocks = readPemBlocks(text);
+  } catch (error) {
+    const detail = error instanceof PemFormatError ? error.message : 'could not be read as PEM';
+    throw new CerthubError('KEY_PARSE_FAILED', `The private key ${detail}.`);
+  }
+  if (blocks.length === 1) return blocks[0];
+  blocks.forEach((block) => block.der.fill(0));
+  if (blocks.length === 0) throw new CerthubError('KEY_PARSE_FAILED', 'The private key field holds no PEM block.');
+  const labels = blocks.map((block) => block.label).join(', ');
+  throw new CerthubError('KEY_PARSE_FAILED', `The private key field holds ${blocks.length} PEM blocks (${labels}); upload exactly one private key.`);
+}

@@ -1,0 +1,95 @@
+import {
+  CerthubError,
+  commandContentHash,
+  Subjects,
+  type CertificateCommand,
+  type CertificateParsedEvent,
+  type CommandOperation,
+} from '@certhub/contracts';
+import type { ParserConfig } from '@certhub/config';
+import { sealPrivateKey } from '@certhub/key-envelope';
+import { JETSTREAM, publishJson, TransientError } from '@certhub/messaging';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JetStreamClient } from 'nats';
+import { PARSER_CONFIG } from '../app/parser-config.token';
+import { inspectImport } from '../certificates';
+import type { DecodedCommand } from './command.decoder';
+
+type Verdict = CertificateParsedEvent['verdict'];
+
+/**
+ * Checks one command and hands the verdict to the storage service. The clear private key stops here: it is
+ * sealed with the active key-encryption key before anything is published.
+ */
+@Injectable()
+export class CommandHandler {
+  private readonly logger = new Logger(CommandHandler.name);
+
+  constructor(
+    @Inject(PARSER_CONFIG) private readonly config: ParserConfig,
+    @Inject(JETSTREAM) private readonly js: JetStreamClient,
+  ) {}
+
+  async handle(decoded: DecodedCommand): Promise<void> {
+    const event = decoded.valid
+      ? await this.inspect(decoded.operation, decoded.command)
+      : this.invalid(decoded);
+    try {
+      await publishJson(this.js, Subjects.pipelineParsed, event, { msgId: `parsed:${event.tenantId}:${event.requestId}` });
+    } catch (error) {
+      throw new TransientError(`hand-over to storage failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private async inspect(operation: CommandOperation, command: CertificateCommand): Promise<CertificateParsedEvent> {
+    let verdict: Verdict;
+    try {
+      const inspected = await inspectImport(command);
+      const privateKey = sealPrivateKey(inspected.privateKeyPkcs8Der, command.tenantId, this.config.keyring.active);
+      inspected.privateKeyPkcs8Der.fill(0);
+      verdict = {
+        ok: true,
+        parsed: {
+          certificatePem: inspected.certificatePem,
+          chainPem: inspected.chainPem,
+          trustedRootCaPem: inspected.trustedRootCaPem,
+          metadata: inspected.metadata,
+          chain: inspected.chain,
+          privateKey,
+        },
+      };
+    } catch (error) {
+      verdict = this.failure(error, command.requestId);
+    }
+    return {
+      requestId: command.requestId,
+      tenantId: command.tenantId,
+      operation,
+      certificateId: 'certificateId' in command ? command.certificateId : null,
+      name: command.name,
+      labels: command.labels ?? {},
+      contentHash: commandContentHash(operation, command),
+      verdict,
+    };
+  }
+
+  /** Inspection is deterministic, so retrying an unexpected error would only fail again: answer instead. */
+  private failure(error: unknown, requestId: string): Verdict {
+    if (error instanceof CerthubError) return { ok: false, code: error.code, message: error.message };
+    this.logger.error(`inspecting request ${requestId} failed unexpectedly: ${error instanceof Error ? error.name : 'unknown'}`);
+    return { ok: false, code: 'INTERNAL', message: 'The certificate could not be checked.' };
+  }
+
+  private invalid(decoded: Extract<DecodedCommand, { valid: false }>): CertificateParsedEvent {
+    return {
+      requestId: decoded.requestId,
+      tenantId: decoded.tenantId,
+      operation: decoded.operation,
+      certificateId: null,
+      name: '',
+      labels: {},
+      contentHash: `invalid:${decoded.problems.join('; ')}`,
+      verdict: { ok: false, code: 'INVALID_EVENT', message: `Invalid ${decoded.operation} command: ${decoded.problems.join('; ')}` },
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Consumers, deadLetterSubject, Streams } from '@certhub/contracts';
+import type { ParserConfig } from '@certhub/config';
+import { DurableConsumer, ensureDurableConsumer, JETSTREAM, JETSTREAM_MANAGER } from '@certhub/messaging';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { JetStreamClient, JetStreamManager } from 'nats';
+import { PARSER_CONFIG } from '../app/parser-config.token';
+import { CommandHandler } from './command.handler';
+import { decodeCommand, type DecodedCommand } from './command.decoder';
+
+/** Consumes `certificate.create` / `certificate.update` from the durable `parser-service` consumer. */
+@Injectable()
+export class CommandsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CommandsConsumer.name);
+  private consumer: DurableConsumer<DecodedCommand> | null = null;
+
+  constructor(
+    @Inject(PARSER_CONFIG) private readonly config: ParserConfig,
+    @Inject(JETSTREAM) private readonly js: JetStreamClient,
+    @Inject(JETSTREAM_MANAGER) private readonly jsm: JetStreamManager,
+    private readonly handler: CommandHandler,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ensureDurableConsumer(this.jsm, {
+      stream: Streams.commands.name,
+      durable: Consumers.parser,
+      ackWaitMs: this.config.ackWaitMs,
+      maxAckPending: this.config.concurrency * 4,
+    });
+    this.consumer = new DurableConsumer<DecodedCommand>({
+      js: this.js,
+      stream: Streams.commands.name,
+      durable: Consumers.parser,
+      concurrency: this.config.concurrency,
+      maxDeliver: this.config.maxDeliver,
+      deadLetterSubject: deadLetterSubject('parser'),
+      decode: (data, subject) => decodeCommand(subject, data),
+      handle: (decoded) => this.handler.handle(decoded),
+      logger: this.logger,
+    });
+    this.consumer.start();
+    this.logger.log(`consuming ${Streams.commands.name} as ${Consumers.parser} (concurrency ${this.config.concurrency})`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+}

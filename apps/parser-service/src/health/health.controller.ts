@@ -1,0 +1,20 @@
+import { NatsHealth } from '@certhub/messaging';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly nats: NatsHealth) {}
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  ready(@Res({ passthrough: true }) response: Response): { ready: boolean; nats: boolean } {
+    const nats = this.nats.isConnected();
+    response.status(nats ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { ready: nats, nats };
+  }
+}
