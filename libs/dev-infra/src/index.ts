@@ -1,3 +1,5 @@
 export * from './lib/free-port';
 export * from './lib/nats-server';
 export * from './lib/service-process';
+export * from './lib/workspace-root';
+export * from './lib/dev-keks';

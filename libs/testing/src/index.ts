@@ -1,3 +1,3 @@
 export * from '@certhub/dev-infra';
 export * from './lib/stack/certhub-stack';
-export * from './lib/stack/workspace-root';
+export * from './lib/certificates';

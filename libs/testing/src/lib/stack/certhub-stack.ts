@@ -2,7 +2,7 @@ import { freePort, spawnServiceProcess, type ServiceProcess } from '@certhub/dev
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { workspaceRoot } from './workspace-root';
+import { workspaceRoot } from '@certhub/dev-infra';
 
 export type ServiceName = 'gateway' | 'parser' | 'storage';
 
@@ -44,7 +44,7 @@ export async function startCerthubStack(options: CerthubStackOptions): Promise<C
   const ports = { gateway: await freePort(), parser: await freePort(), storage: await freePort() };
   const base = { NATS_URL: options.natsUrl, LOG_LEVEL: 'info', CONSUMER_ACK_WAIT_MS: '5000' };
   const env: Record<ServiceName, Record<string, string>> = {
-    gateway: { ...base, HTTP_PORT: String(ports.gateway), HTTP_HOST: '127.0.0.1', OUTCOME_TIMEOUT_MS: '15000' },
+    gateway: { ...base, CERTHUB_KEKS: keks, HTTP_PORT: String(ports.gateway), HTTP_HOST: '127.0.0.1', OUTCOME_TIMEOUT_MS: '15000' },
     parser: { ...base, CERTHUB_KEKS: keks, HEALTH_PORT: String(ports.parser) },
     storage: { ...base, MONGO_URL: options.mongoUrl, HEALTH_PORT: String(ports.storage) },
   };
