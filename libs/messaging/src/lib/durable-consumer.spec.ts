@@ -66,6 +66,9 @@ describe('DurableConsumer against a real nats-server', () => {
     for (let i = 0; i < 20; i += 1) await js.publish('work.poison', encodeJson({ i }));
     consumer.start();
     await until(() => seen.length === 20 && consumer.counters.deadLettered === 2);
+    // Terminated, not merely left to time out: nothing is pending well before the 5 s ack wait.
+    const jsm = await nc.jetstreamManager();
+    await until(async () => (await jsm.consumers.info('WORK', 'poison')).num_ack_pending === 0, 2_000);
     await consumer.stop();
     const letters = await deadLetters('poison');
     expect(letters.map((letter) => letter.reason)).toEqual([

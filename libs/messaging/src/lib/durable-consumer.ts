@@ -113,7 +113,9 @@ export class DurableConsumer<T> {
     const { js, deadLetterSubject, logger } = this.options;
     try {
       await sendToDeadLetter(js, deadLetterSubject, msg, reason);
-      msg.term(reason.slice(0, 200));
+      // No reason argument: nats-server before 2.10.4 does not parse "+TERM <reason>" and ignores the whole
+      // acknowledgement, which would redeliver the message after every ack wait. The reason is in the DLQ headers.
+      msg.term();
       this.counters.deadLettered += 1;
       logger.error(`message ${msg.info.stream}#${msg.info.streamSequence} moved to ${deadLetterSubject}: ${reason}`);
     } catch (error) {

@@ -7,7 +7,7 @@ export function encodeJson(value: unknown): Uint8Array {
 
 export class UndecodablePayloadError extends Error {
   constructor(reason: string) {
-    super(`payload is not UTF-8 JSON: ${reason}`);
+    super(reason);
     this.name = 'UndecodablePayloadError';
   }
 }
@@ -18,11 +18,11 @@ export function decodeJson(data: Uint8Array): unknown {
   try {
     text = decoder.decode(data);
   } catch {
-    throw new UndecodablePayloadError('invalid UTF-8');
+    throw new UndecodablePayloadError('payload is not UTF-8 JSON: invalid UTF-8');
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UndecodablePayloadError(error instanceof Error ? error.message : 'invalid JSON');
+    throw new UndecodablePayloadError(`payload is not UTF-8 JSON: ${error instanceof Error ? error.message : 'invalid JSON'}`);
   }
 }
