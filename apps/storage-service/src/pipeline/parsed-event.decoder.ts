@@ -9,9 +9,11 @@ export function decodeParsedEvent(data: Uint8Array): CertificateParsedEvent {
   const raw = decodeJson(data) as Partial<CertificateParsedEvent> | null;
   const problems: string[] = [];
   if (typeof raw !== 'object' || raw === null) throw new UndecodablePayloadError('not an object');
-  for (const field of ['requestId', 'tenantId', 'name', 'contentHash'] as const) {
+  for (const field of ['requestId', 'tenantId', 'contentHash'] as const) {
     if (typeof raw[field] !== 'string' || raw[field] === '') problems.push(`${field} must be a non-empty string`);
   }
+  // A rejected command may have had no usable name at all (INVALID_EVENT), so only a stored one needs it.
+  if (typeof raw.name !== 'string' || (raw.verdict?.ok === true && raw.name === '')) problems.push('name must be a non-empty string');
   if (raw.operation !== 'create' && raw.operation !== 'update') problems.push('operation must be create or update');
   if (raw.operation === 'update' && !Number.isSafeInteger(raw.certificateId)) problems.push('certificateId must be an integer');
   if (typeof raw.labels !== 'object' || raw.labels === null) problems.push('labels must be an object');
