@@ -5,6 +5,7 @@ export * from './lib/certhub-error';
 export * from './lib/models/certificate-metadata';
 export * from './lib/models/certificate-record';
 export * from './lib/models/encrypted-key';
+export * from './lib/models/credential';
 export * from './lib/events/certificate-command.events';
 export * from './lib/events/certificate-outcome.events';
 export * from './lib/events/certificate-parsed.event';

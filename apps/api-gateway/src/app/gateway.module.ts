@@ -2,8 +2,12 @@ import type { GatewayConfig } from '@certhub/config';
 import { MessagingModule } from '@certhub/messaging';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
+import { AuthModule } from '../auth/auth.module';
 import { HealthController } from '../health/health.controller';
 import { RequestIdMiddleware } from '../imports/request-id.middleware';
+import { AlibabaCasModule } from '../alibaba-cas/alibaba-cas.module';
+import { HuaweiApigModule } from '../huawei-apig/huawei-apig.module';
+import { HuaweiScmModule } from '../huawei-scm/huawei-scm.module';
 import { RainbondModule } from '../rainbond/rainbond.module';
 import { GATEWAY_CONFIG, STORAGE_RPC } from './gateway-config.token';
 
@@ -21,7 +25,11 @@ export class GatewayModule implements NestModule {
             { name: STORAGE_RPC, transport: Transport.NATS, options: { servers: [config.natsUrl], name: 'api-gateway-rpc' } },
           ],
         }),
+        AuthModule,
         RainbondModule,
+        HuaweiApigModule,
+        AlibabaCasModule,
+        HuaweiScmModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],

@@ -3,6 +3,7 @@ import { MessagingModule } from '@certhub/messaging';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { HealthController } from '../health/health.controller';
 import { STORAGE_CONFIG } from './storage-config.token';
 
@@ -27,6 +28,7 @@ export class StorageModule {
           retryDelay: 1_000,
         }),
         CertificatesModule,
+        CredentialsModule,
       ],
       controllers: [HealthController],
     };

@@ -48,3 +48,8 @@ export function readKeyring(reader: EnvReader): KeyEncryptionKeyring | undefined
   }
   return { active, byId };
 }
+
+/** For services that only sometimes need the keyring (the gateway, for AccessKey secrets). */
+export function readOptionalKeyring(reader: EnvReader): KeyEncryptionKeyring | undefined {
+  return reader.optionalString('CERTHUB_KEKS') === undefined ? undefined : readKeyring(reader);
+}

@@ -1,5 +1,5 @@
 import { EnvReader, type Env } from './env-reader';
-import { readKeyring, type KeyEncryptionKeyring } from './key-encryption-keys';
+import { readKeyring, readOptionalKeyring, type KeyEncryptionKeyring } from './key-encryption-keys';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -15,6 +15,8 @@ export interface GatewayConfig extends CommonConfig {
   readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
   /** How long a request waits for its outcome event before answering 503 (the work itself goes on). */
   readonly outcomeTimeoutMs: number;
+  /** Opens sealed AccessKey secrets to check Alibaba signatures; without it, signed requests get 503. */
+  readonly keyring: KeyEncryptionKeyring | undefined;
 }
 
 export interface ConsumerConfig extends CommonConfig {
@@ -67,6 +69,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       bodyLimitBytes: reader.int('HTTP_BODY_LIMIT_BYTES', 262_144, { min: 1_024, max: 16_777_216 }),
     },
     outcomeTimeoutMs: reader.int('OUTCOME_TIMEOUT_MS', 15_000, { min: 100, max: 600_000 }),
+    keyring: readOptionalKeyring(reader),
   };
   reader.done();
   return config;

@@ -26,6 +26,8 @@ export const Subjects = {
   /** Core NATS request/reply (never captured by a stream). */
   rpcOutcomeGet: 'certhub.rpc.outcome.get',
   rpcHealthStorage: 'certhub.rpc.health.storage',
+  rpcCredentialCreate: 'certhub.rpc.credential.create',
+  rpcCredentialResolve: 'certhub.rpc.credential.resolve',
 } as const;
 
 export const OutcomeSubjects = [

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { openPrivateKey, rewrapEnvelope, sealPrivateKey, type Kek } from './envelope';
+import { openCredentialSecret, openPrivateKey, rewrapEnvelope, sealCredentialSecret, sealPrivateKey, type Kek } from './envelope';
 
 const kek = (id: string): Kek => ({ id, key: randomBytes(32) });
 const secret = Buffer.from('-----pretend PKCS#8 DER bytes-----');
@@ -52,5 +52,22 @@ describe('private key envelopes', () => {
     const other = kek('k2');
     const envelope = sealPrivateKey(secret, 'team-a', current);
     expect(() => openPrivateKey({ ...envelope, kekId: 'k2' }, 'team-a', new Map([[other.id, other]]))).toThrow();
+  });
+});
+
+describe('credential secret envelopes', () => {
+  const current = kek('k1');
+  const keys = new Map([[current.id, current]]);
+  const accessKeySecret = Buffer.from('an AccessKey secret');
+
+  it('round-trips for the credential it was sealed for', () => {
+    const envelope = sealCredentialSecret(accessKeySecret, 'LTAIexample', current);
+    expect(openCredentialSecret(envelope, 'LTAIexample', keys)).toEqual(accessKeySecret);
+  });
+
+  it('does not open for another credential, nor as a private key', () => {
+    const envelope = sealCredentialSecret(accessKeySecret, 'LTAIexample', current);
+    expect(() => openCredentialSecret(envelope, 'LTAIother', keys)).toThrow();
+    expect(() => openPrivateKey(envelope, 'LTAIexample', keys)).toThrow();
   });
 });

@@ -18,9 +18,41 @@ const TAG_BYTES = 16;
  * re-wrap of 32 bytes per certificate and never touches the key itself.
  */
 export function sealPrivateKey(keyDer: Buffer, tenantId: string, kek: Kek): EncryptedKeyEnvelope {
+  return seal(keyDer, keyAad(tenantId), kek);
+}
+
+/**
+ * An AccessKey secret must stay recoverable (HMAC signatures are checked with it), so it is sealed the same
+ * way, bound to its AccessKeyId: a sealed secret copied onto another credential does not open.
+ */
+export function sealCredentialSecret(secret: Buffer, credentialId: string, kek: Kek): EncryptedKeyEnvelope {
+  return seal(secret, secretAad(credentialId), kek);
+}
+
+export function openCredentialSecret(envelope: EncryptedKeyEnvelope, credentialId: string, keks: ReadonlyMap<string, Kek>): Buffer {
+  return open(envelope, secretAad(credentialId), keks);
+}
+
+/** Opens an envelope with whichever known KEK it names. Throws if anything was tampered with. */
+export function openPrivateKey(envelope: EncryptedKeyEnvelope, tenantId: string, keks: ReadonlyMap<string, Kek>): Buffer {
+  return open(envelope, keyAad(tenantId), keks);
+}
+
+/** Re-wraps the data key under another KEK (rotation); the sealed private key is left as it is. */
+export function rewrapEnvelope(envelope: EncryptedKeyEnvelope, keks: ReadonlyMap<string, Kek>, target: Kek): EncryptedKeyEnvelope {
+  if (envelope.kekId === target.id) return envelope;
+  const dataKey = unwrapDataKey(envelope, keks);
+  try {
+    return { ...envelope, kekId: target.id, wrappedDataKey: wrapDataKey(dataKey, target) };
+  } finally {
+    dataKey.fill(0);
+  }
+}
+
+function seal(plaintext: Buffer, aad: Buffer, kek: Kek): EncryptedKeyEnvelope {
   const dataKey = randomBytes(32);
   try {
-    const sealed = encrypt(dataKey, keyDer, keyAad(tenantId));
+    const sealed = encrypt(dataKey, plaintext, aad);
     return {
       algorithm: 'AES-256-GCM',
       kekId: kek.id,
@@ -34,8 +66,7 @@ export function sealPrivateKey(keyDer: Buffer, tenantId: string, kek: Kek): Encr
   }
 }
 
-/** Opens an envelope with whichever known KEK it names. Throws if anything was tampered with. */
-export function openPrivateKey(envelope: EncryptedKeyEnvelope, tenantId: string, keks: ReadonlyMap<string, Kek>): Buffer {
+function open(envelope: EncryptedKeyEnvelope, aad: Buffer, keks: ReadonlyMap<string, Kek>): Buffer {
   const dataKey = unwrapDataKey(envelope, keks);
   try {
     return decrypt(
@@ -43,19 +74,8 @@ export function openPrivateKey(envelope: EncryptedKeyEnvelope, tenantId: string,
       Buffer.from(envelope.iv, 'base64'),
       Buffer.from(envelope.authTag, 'base64'),
       Buffer.from(envelope.ciphertext, 'base64'),
-      keyAad(tenantId),
+      aad,
     );
-  } finally {
-    dataKey.fill(0);
-  }
-}
-
-/** Re-wraps the data key under another KEK (rotation); the sealed private key is left as it is. */
-export function rewrapEnvelope(envelope: EncryptedKeyEnvelope, keks: ReadonlyMap<string, Kek>, target: Kek): EncryptedKeyEnvelope {
-  if (envelope.kekId === target.id) return envelope;
-  const dataKey = unwrapDataKey(envelope, keks);
-  try {
-    return { ...envelope, kekId: target.id, wrappedDataKey: wrapDataKey(dataKey, target) };
   } finally {
     dataKey.fill(0);
   }
@@ -92,4 +112,5 @@ function decrypt(key: Buffer, iv: Buffer, tag: Buffer, ciphertext: Buffer, aad: 
 }
 
 const keyAad = (tenantId: string) => Buffer.from(`certhub/private-key/v1/${tenantId}`, 'utf8');
+const secretAad = (credentialId: string) => Buffer.from(`certhub/credential-secret/v1/${credentialId}`, 'utf8');
 const kekAad = (kekId: string) => Buffer.from(`certhub/data-key/v1/${kekId}`, 'utf8');
