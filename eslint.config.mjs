@@ -25,6 +25,7 @@ const boundaries = (allowTesting) => [
         onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation', ...(allowTesting ? ['layer:testing'] : [])],
       },
       { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation'] },
+      { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib'] },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import { CerthubError, type ErrorCode } from '@certhub/contracts';
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { DialectError } from './dialect-error';
 
 /** Any exception reduced to what a dialect needs to render it: a catalogued code and a message. */
 export interface GatewayError {
@@ -7,9 +8,14 @@ export interface GatewayError {
   readonly message: string;
   /** Set when the HTTP layer already decided a more precise status (413, 404 route, 405 …). */
   readonly httpStatus?: number;
+  /** The dialect's own code, when the dialect's validation already chose one (see DialectError). */
+  readonly dialectCode?: string;
 }
 
 export function toGatewayError(exception: unknown): GatewayError {
+  if (exception instanceof DialectError) {
+    return { code: exception.code, message: exception.message, dialectCode: exception.dialectCode, httpStatus: exception.httpStatus };
+  }
   if (exception instanceof CerthubError) return { code: exception.code, message: exception.message };
   if (exception instanceof HttpException) return fromHttpException(exception);
   return { code: 'INTERNAL', message: 'Internal error.' };
