@@ -1,0 +1,31 @@
+import { workspaceRoot } from '@certhub/testing';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { SuiteEnvironment } from './suite-environment';
+
+const run = promisify(execFile);
+
+/** Creates a credential with the admin command, exactly as the README tells an operator to. */
+async function admin(env: SuiteEnvironment, args: string[]): Promise<Record<string, string>> {
+  const { stdout } = await run(process.execPath, [join(workspaceRoot(), 'dist/tools/admin/main.js'), ...args], {
+    env: { ...process.env, NATS_URL: env.nats.url, CERTHUB_KEKS: env.stack.keks },
+  });
+  return JSON.parse(stdout) as Record<string, string>;
+}
+
+/** A bearer token for `tenantId` (Huawei X-Auth-Token, Rainbond Authorization). */
+export async function createToken(env: SuiteEnvironment, tenantId: string): Promise<string> {
+  return (await admin(env, ['create-token', '--tenant', tenantId]))['token'] as string;
+}
+
+export interface AccessKeyPair {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+}
+
+/** An Alibaba AccessKey pair for `tenantId`. */
+export async function createAccessKey(env: SuiteEnvironment, tenantId: string): Promise<AccessKeyPair> {
+  const created = await admin(env, ['create-access-key', '--tenant', tenantId]);
+  return { accessKeyId: created['accessKeyId'] as string, accessKeySecret: created['accessKeySecret'] as string };
+}

@@ -1,0 +1,53 @@
+import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
+import { startCerthubStack, startNatsServer, type CerthubStack, type NatsServerHandle, type ServiceName } from '@certhub/testing';
+import { MongoClient, type Db } from 'mongodb';
+import { connect, type NatsConnection } from 'nats';
+
+export interface SuiteEnvironment {
+  readonly nats: NatsServerHandle;
+  readonly mongo: EmbeddedMongo;
+  readonly stack: CerthubStack;
+  /** The database the storage service writes, read directly to check what was really stored. */
+  readonly db: Db;
+  /** A plain client on the suite's bus, as any message-bus producer or consumer would connect. */
+  readonly bus: NatsConnection;
+  close(): Promise<void>;
+}
+
+export interface SuiteOptions {
+  readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
+  readonly logFile?: string;
+}
+
+const DATABASE = 'certhub';
+
+/**
+ * Everything one suite needs, private to it: a real nats-server with JetStream, the MongoDB-protocol
+ * server over TCP, and the three built services as child processes.
+ */
+export async function startSuiteEnvironment(options: SuiteOptions = {}): Promise<SuiteEnvironment> {
+  const nats = await startNatsServer();
+  const mongo = await startEmbeddedMongo({ port: 0 });
+  const stack = await startCerthubStack({
+    natsUrl: nats.url,
+    mongoUrl: `${mongo.url}/${DATABASE}`,
+    env: options.env,
+    logFile: options.logFile ?? process.env['CERTHUB_TEST_LOG'],
+  });
+  const client = await MongoClient.connect(mongo.url);
+  const bus = await connect({ servers: nats.url });
+  return {
+    nats,
+    mongo,
+    stack,
+    db: client.db(DATABASE),
+    bus,
+    close: async () => {
+      await bus.drain().catch(() => undefined);
+      await client.close();
+      await stack.dispose();
+      await mongo.stop();
+      await nats.dispose();
+    },
+  };
+}
