@@ -1,5 +1,5 @@
 import { createTestCertificate } from '@certhub/testing';
-import { rainbondCertificatesUrl, send } from './support/http-client';
+import { newRainbondTeam } from './support/rainbond-team';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 let env: SuiteEnvironment;
@@ -8,11 +8,12 @@ afterAll(async () => env?.close());
 
 describe('Rainbond: concurrent adds of one alias', () => {
   it('lets exactly one of 100 simultaneous requests win; the others get 412', async () => {
+    const team = await newRainbondTeam(env, 'race-team');
     const cert = await createTestCertificate({ keyType: 'p256' });
     const body = { alias: 'contended', private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 's' };
 
     const answers = await Promise.all(
-      Array.from({ length: 100 }, () => send('POST', rainbondCertificatesUrl(env.stack.gatewayUrl, 'race-team'), body)),
+      Array.from({ length: 100 }, () => team.add(body)),
     );
 
     const statuses = answers.map((answer) => answer.status).sort();

@@ -1,14 +1,16 @@
 import { CerthubError } from '@certhub/contracts';
-import { Body, Controller, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { CertificateImports } from '../imports/certificate-imports.service';
 import { RainbondCertificateBody, type RainbondCertificateResponse } from './dto/rainbond-certificate.body';
+import { RainbondAuthGuard } from './rainbond-auth.guard';
 import { toCreateCommand, toResponse, toUpdateCommand } from './rainbond.mapper';
 
 const TEAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
 /** rainbond-add-certificate.md and rainbond-update-certificate.md. */
 @Controller('openapi/v1/teams/:team_id/certificates')
+@UseGuards(RainbondAuthGuard)
 export class RainbondCertificatesController {
   constructor(private readonly imports: CertificateImports) {}
 
