@@ -18,7 +18,16 @@ export function toGatewayError(exception: unknown): GatewayError {
   }
   if (exception instanceof CerthubError) return { code: exception.code, message: exception.message };
   if (exception instanceof HttpException) return fromHttpException(exception);
+  // body-parser's own errors (http-errors with `expose` and a 4xx `status`: body too large, bad charset)
+  // reach the filter unwrapped, Nest wraps only its SyntaxError.
+  if (isClientHttpError(exception)) return fromHttpException(new HttpException(exception.message, exception.status));
   return { code: 'INTERNAL', message: 'Internal error.' };
+}
+
+function isClientHttpError(error: unknown): error is Error & { status: number } {
+  if (!(error instanceof Error)) return false;
+  const { expose, status } = error as Error & { expose?: unknown; status?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function fromHttpException(exception: HttpException): GatewayError {
