@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ImportsModule } from '../imports/imports.module';
+import { HuaweiScmCertificatesController } from './huawei-scm-certificates.controller';
+import { HuaweiScmTokenGuard } from './huawei-scm-token.guard';
 
-// Placeholder: the huawei-scm dialect's controllers are registered here.
-@Module({ imports: [ImportsModule], controllers: [] })
+@Module({ imports: [ImportsModule], controllers: [HuaweiScmCertificatesController], providers: [HuaweiScmTokenGuard] })
 export class HuaweiScmModule {}
