@@ -13,7 +13,8 @@ async function bootstrap(): Promise<void> {
   // instance answer each request however many run.
   app.connectMicroservice<MicroserviceOptions>({
     transport: Transport.NATS,
-    options: { servers: [config.natsUrl], queue: 'storage-service', name: 'storage-service-rpc' },
+    // Reconnect for as long as it takes: a NATS restart must not silence the request/reply side for good.
+    options: { servers: [config.natsUrl], queue: 'storage-service', name: 'storage-service-rpc', maxReconnectAttempts: -1, reconnectTimeWait: 250 },
   });
   app.enableShutdownHooks();
   await app.startAllMicroservices();

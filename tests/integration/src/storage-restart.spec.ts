@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-const EVENTS = 200;
+// Issue 4: a thousand queued events, stored exactly once after the restart.
+const EVENTS = 1_000;
 
 describe('storage service down while events are queued', () => {
   it('stores every queued certificate exactly once after it comes back', async () => {

@@ -22,7 +22,7 @@ export class GatewayModule implements NestModule {
         ClientsModule.register({
           isGlobal: true,
           clients: [
-            { name: STORAGE_RPC, transport: Transport.NATS, options: { servers: [config.natsUrl], name: 'api-gateway-rpc' } },
+            { name: STORAGE_RPC, transport: Transport.NATS, options: { servers: [config.natsUrl], name: 'api-gateway-rpc', maxReconnectAttempts: -1, reconnectTimeWait: 250 } },
           ],
         }),
         AuthModule,

@@ -34,6 +34,10 @@ export class CertificateImports {
   async submit(operation: CommandOperation, command: CertificateCommand): Promise<CertificateStoredEvent> {
     const { tenantId, requestId } = command;
     const contentHash = commandContentHash(operation, command);
+    if (await this.storage.databaseUnavailable()) {
+      // Refused before publishing: nothing is queued, so nothing is stored later behind the client's back.
+      throw new CerthubError('UNAVAILABLE', 'The certificate store is unavailable; nothing was stored. Retry later.');
+    }
     const waiting = this.waiter.register(tenantId, requestId);
     try {
       const ack = await publishJson(this.js, SUBJECT[operation], command, { msgId: `${tenantId}:${requestId}` }).catch(

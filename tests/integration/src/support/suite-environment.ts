@@ -2,6 +2,9 @@ import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo'
 import { startCerthubStack, startNatsServer, type CerthubStack, type NatsServerHandle, type ServiceName } from '@certhub/testing';
 import { MongoClient, type Db } from 'mongodb';
 import { connect, type NatsConnection } from 'nats';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface SuiteEnvironment {
   readonly nats: NatsServerHandle;
@@ -11,6 +14,10 @@ export interface SuiteEnvironment {
   readonly db: Db;
   /** A plain client on the suite's bus, as any message-bus producer or consumer would connect. */
   readonly bus: NatsConnection;
+  /** Stops the MongoDB-protocol server (the storage service loses its database). */
+  stopMongo(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  startMongo(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,7 +34,10 @@ const DATABASE = 'certhub';
  */
 export async function startSuiteEnvironment(options: SuiteOptions = {}): Promise<SuiteEnvironment> {
   const nats = await startNatsServer();
-  const mongo = await startEmbeddedMongo({ port: 0 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'certhub-mongo-'));
+  // Data on disk so the server can be stopped and started again; no fsync, as no test pulls the plug on it.
+  let mongo = await startEmbeddedMongo({ port: 0, dataDir, fsync: false });
+  const port = mongo.port;
   const stack = await startCerthubStack({
     natsUrl: nats.url,
     mongoUrl: `${mongo.url}/${DATABASE}`,
@@ -38,16 +48,23 @@ export async function startSuiteEnvironment(options: SuiteOptions = {}): Promise
   const bus = await connect({ servers: nats.url });
   return {
     nats,
-    mongo,
+    get mongo() {
+      return mongo;
+    },
     stack,
     db: client.db(DATABASE),
     bus,
+    stopMongo: () => mongo.stop(),
+    startMongo: async () => {
+      mongo = await startEmbeddedMongo({ port, dataDir, fsync: false });
+    },
     close: async () => {
       await bus.drain().catch(() => undefined);
       await client.close();
       await stack.dispose();
       await mongo.stop();
       await nats.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
