@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ImportsModule } from '../imports/imports.module';
+import { HuaweiApigAuthGuard } from './huawei-apig-auth.guard';
+import { HuaweiApigCertificatesController } from './huawei-apig-certificates.controller';
 
-// Placeholder: the huawei-apig dialect's controllers are registered here.
-@Module({ imports: [ImportsModule], controllers: [] })
+@Module({ imports: [ImportsModule], controllers: [HuaweiApigCertificatesController], providers: [HuaweiApigAuthGuard] })
 export class HuaweiApigModule {}
