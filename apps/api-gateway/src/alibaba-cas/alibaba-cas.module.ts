@@ -1,6 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ImportsModule } from '../imports/imports.module';
+import { ALIBABA_CAS_CONFIG, loadAlibabaCasConfig } from './alibaba-cas.config';
+import { AlibabaCasController } from './alibaba-cas.controller';
+import { AlibabaNonceCache } from './alibaba-nonce-cache';
+import { AlibabaRequestAuthenticator } from './alibaba-request-authenticator.service';
 
-// Placeholder: the alibaba-cas dialect's controllers are registered here.
-@Module({ imports: [ImportsModule], controllers: [] })
+/** Alibaba Cloud CAS CreateUserCertificate (RPC, 2018-07-13) on "/"; see docs/dialects/alibaba-cas.md. */
+@Module({
+  imports: [ImportsModule],
+  controllers: [AlibabaCasController],
+  providers: [
+    { provide: ALIBABA_CAS_CONFIG, useFactory: () => loadAlibabaCasConfig() },
+    AlibabaNonceCache,
+    AlibabaRequestAuthenticator,
+  ],
+})
 export class AlibabaCasModule {}
