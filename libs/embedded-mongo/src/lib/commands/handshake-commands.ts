@@ -1,3 +1,4 @@
+import { Long } from 'bson';
 import { hostname, cpus, type as osType, release } from 'node:os';
 import type { BsonDoc } from '../bson/bson-values';
 import { CommandError } from '../storage/command-error';
@@ -65,6 +66,8 @@ const serverStatus: CommandHandler = (_request, context) => {
     uptimeMillis,
     localTime: new Date(),
     connections: { current: context.connections.current, available: 1_000_000, totalCreated: context.connections.totalCreated },
+    // mongod's counter of documents examined; a Long there too.
+    metrics: { queryExecutor: { scannedObjects: Long.fromNumber(context.catalog.stats.scannedObjects) } },
     ok: 1,
   };
 };

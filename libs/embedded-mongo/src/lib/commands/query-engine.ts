@@ -4,6 +4,7 @@ import type { Collection } from '../storage/collection';
 import type { StoredDoc } from '../storage/stored-doc';
 import { CommandError } from '../storage/command-error';
 import { MINGO_OPTIONS } from '../storage/mingo-options';
+import { indexCandidates } from './index-candidates';
 
 export interface SelectOptions {
   readonly sort?: BsonDoc;
@@ -16,7 +17,8 @@ type SortSpec = Record<string, 1 | -1>;
 
 /**
  * The documents of `collection` that match `filter` (plain), in natural or `sort` order, after skip/limit.
- * A collection scan evaluated by mingo; the only shortcut is an `_id` equality, which is a map look-up.
+ * Evaluated by mingo over a collection scan, or over the one candidate an `_id` or unique-index look-up
+ * finds when the filter pins that index's key (see indexCandidates).
  */
 export function selectDocs(collection: Collection | undefined, filter: BsonDoc, options: SelectOptions = {}): StoredDoc[] {
   // Compiled first, so a bad filter is an error even when the collection does not exist (as in MongoDB).
@@ -24,20 +26,25 @@ export function selectDocs(collection: Collection | undefined, filter: BsonDoc, 
   if (!collection) return [];
   const skip = Math.max(0, options.skip ?? 0);
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
-  const candidates = idCandidates(collection, filter) ?? collection.documents();
+  const candidates = indexCandidates(collection, filter) ?? collection.documents();
+  const stats = collection.stats;
+  const matches = (doc: StoredDoc): boolean => {
+    stats.scannedObjects += 1;
+    return query.test(doc.plain);
+  };
   const sort = sortSpec(options.sort);
   if (!sort) {
     const out: StoredDoc[] = [];
     let skipped = 0;
     for (const doc of candidates) {
       if (out.length >= limit) break;
-      if (!query.test(doc.plain)) continue;
+      if (!matches(doc)) continue;
       if (skipped < skip) skipped += 1;
       else out.push(doc);
     }
     return out;
   }
-  const matched = [...candidates].filter((doc) => query.test(doc.plain));
+  const matched = [...candidates].filter(matches);
   const byPlain = new Map(matched.map((doc) => [doc.plain, doc]));
   const sorted = new Query({}, MINGO_OPTIONS).find<BsonDoc>(matched.map((doc) => doc.plain)).sort(sort).all();
   return sorted.slice(skip, skip + limit).map((plain) => {
@@ -67,20 +74,6 @@ function sortSpec(sort: BsonDoc | undefined): SortSpec | undefined {
     spec[field] = direction > 0 ? 1 : -1;
   }
   return Object.keys(spec).length > 0 ? spec : undefined;
-}
-
-/** `{ _id: value }` or `{ _id: { $eq: value } }` (plus other conditions): at most one candidate. */
-function idCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
-  if (!Object.prototype.hasOwnProperty.call(filter, '_id')) return undefined;
-  let id = filter['_id'];
-  if (isPlainObject(id)) {
-    const keys = Object.keys(id);
-    if (keys.length !== 1 || keys[0] !== '$eq') return undefined;
-    id = id['$eq'];
-  }
-  if (Array.isArray(id) || id instanceof RegExp || isPlainObject(id)) return undefined;
-  const doc = collection.byId(id);
-  return doc ? [doc] : [];
 }
 
 /** Collations change how strings compare; silently ignoring one would give different answers than MongoDB. */

@@ -1,11 +1,14 @@
 import type { BsonDoc } from '../bson/bson-values';
 import { Collection, type MutationSink } from './collection';
 import { CommandError } from './command-error';
+import type { ScanStats } from './scan-stats';
 
 /** All databases and their collections; a database exists while it has a collection, as in MongoDB. */
 export class Catalog {
   /** Where applied mutations go; the durable store points it at the journal once replay is done. */
   sink: MutationSink = () => undefined;
+  /** Counted across collections, so dropping one does not take its share away (serverStatus is monotonic). */
+  readonly stats: ScanStats = { scannedObjects: 0 };
   private readonly databases = new Map<string, Map<string, Collection>>();
   private readonly forward: MutationSink = (mutation) => this.sink(mutation);
 
@@ -64,7 +67,7 @@ export class Catalog {
   }
 
   private attach(db: string, name: string, options: BsonDoc): Collection {
-    const collection = new Collection(db, name, options, this.forward);
+    const collection = new Collection(db, name, options, this.forward, this.stats);
     const collections = this.databases.get(db) ?? new Map<string, Collection>();
     collections.set(name, collection);
     this.databases.set(db, collections);

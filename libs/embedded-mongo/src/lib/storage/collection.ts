@@ -4,6 +4,7 @@ import { encodeKey } from '../bson/key-encoding';
 import { CommandError } from './command-error';
 import { duplicateKeyError } from './duplicate-key-error';
 import { ID_INDEX, type IndexDefinition } from './index-definition';
+import type { ScanStats } from './scan-stats';
 import { assertDocumentSize, toStored, type StoredDoc } from './stored-doc';
 import { UniqueIndex } from './unique-index';
 
@@ -26,6 +27,8 @@ export class Collection {
     readonly name: string,
     readonly options: BsonDoc,
     private readonly sink: MutationSink,
+    /** The server's counters, which queries on this collection add to. */
+    readonly stats: ScanStats,
   ) {}
 
   get ns(): string {
@@ -42,6 +45,15 @@ export class Collection {
 
   byId(plainId: unknown): StoredDoc | undefined {
     return this.docs.get(encodeKey(plainId));
+  }
+
+  /** By StoredDoc.id (an already encoded `_id`), as unique indexes name their owners. */
+  byStoredId(id: string): StoredDoc | undefined {
+    return this.docs.get(id);
+  }
+
+  uniqueIndexes(): IterableIterator<UniqueIndex> {
+    return this.uniques.values();
   }
 
   /** Adds a document whose `_id` is set (and first). */
@@ -136,6 +148,8 @@ export class Collection {
           index.add(doc.plain, doc.id);
         } catch {
           broken.push(definition.name);
+          // The document is not in the map, so a look-up could miss it: queries must scan instead.
+          index.markIncomplete();
         }
       }
       this.uniques.set(definition.name, index);

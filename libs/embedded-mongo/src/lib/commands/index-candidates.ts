@@ -1,0 +1,47 @@
+import type { BsonDoc } from '../bson/bson-values';
+import type { Collection } from '../storage/collection';
+import type { StoredDoc } from '../storage/stored-doc';
+import { isLookupValue, pinnedEqualities } from './pinned-equalities';
+
+/**
+ * The documents that can match `filter`, found through `_id` or a unique index when the filter pins every
+ * field of one to a plain value: at most one. Undefined when no index applies and the caller must scan.
+ * The caller still applies the whole filter to what it gets: this only narrows where to look.
+ */
+export function indexCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
+  const pinned = pinnedEqualities(filter);
+  if (pinned.size === 0) return undefined;
+  if (pinned.has('_id')) {
+    const doc = collection.byId(pinned.get('_id'));
+    return doc ? [doc] : [];
+  }
+  for (const index of collection.uniqueIndexes()) {
+    const values = keyValues(index.definition.fields, pinned);
+    const found = values && index.lookup(values);
+    if (!found) continue;
+    if (found.owner === undefined) return [];
+    const doc = collection.byStoredId(found.owner);
+    if (!doc) throw new Error(`unique index ${index.definition.name} names a document ${collection.ns} does not hold`);
+    return [doc];
+  }
+  return undefined;
+}
+
+/** The pinned value of every indexed field, in index order; undefined if one is not pinned to a usable value. */
+function keyValues(fields: readonly string[], pinned: ReadonlyMap<string, unknown>): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const field of fields) {
+    const value = pinned.get(field);
+    if (!pinned.has(field) || !isLookupValue(value) || !isLookupPath(field)) return undefined;
+    values.push(value);
+  }
+  return values;
+}
+
+/**
+ * A numeric part (`items.0`) is read one way by the index (that element only) and another by mingo; an
+ * empty part is not a real path. Either way the index could miss a match, so such fields never look up.
+ */
+function isLookupPath(field: string): boolean {
+  return field.split('.').every((part) => part.length > 0 && !/^\d+$/.test(part));
+}
