@@ -2,15 +2,16 @@ import { EnvReader, readKeyring } from '@certhub/config';
 import { hashToken, Subjects, type CredentialCreateReply, type CredentialCreateRequest } from '@certhub/contracts';
 import { devKeks, workspaceRoot } from '@certhub/dev-infra';
 import { sealCredentialSecret } from '@certhub/key-envelope';
-import { ClientProxyFactory, Transport } from '@nestjs/microservices';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { firstValueFrom, timeout } from 'rxjs';
 import { newAccessKeyId, newAccessKeySecret, newToken, newTokenId } from './credential-secrets';
+import { rotateKeks } from './rotate-keks';
+import { StorageRpc } from './storage-rpc';
 
 const USAGE = `usage:
   npm run admin -- create-token --tenant <tenant-id> [--description <text>]
   npm run admin -- create-access-key --tenant <tenant-id> [--description <text>]
+  npm run admin -- rotate-keks      (re-wraps every stored key under CERTHUB_ACTIVE_KEK; see docs/operations.md)
 env: NATS_URL (default nats://127.0.0.1:4222); CERTHUB_KEKS for access keys (default: the npm start dev key)`;
 
 /**
@@ -23,6 +24,15 @@ async function main(): Promise<void> {
     options: { tenant: { type: 'string' }, description: { type: 'string', default: '' } },
   });
   const [command] = positionals;
+  if (command === 'rotate-keks') {
+    const rpc = new StorageRpc();
+    try {
+      for (const count of await rotateKeks(rpc, loadKeyring())) console.log(JSON.stringify(count));
+    } finally {
+      await rpc.close();
+    }
+    return;
+  }
   const tenantId = values.tenant;
   if (!tenantId || (command !== 'create-token' && command !== 'create-access-key')) throw new Error(USAGE);
 
@@ -42,7 +52,10 @@ async function main(): Promise<void> {
 }
 
 function loadKeyring() {
-  const reader = new EnvReader({ CERTHUB_KEKS: process.env['CERTHUB_KEKS'] ?? devKeks(join(workspaceRoot(), '.data')) });
+  const reader = new EnvReader({
+    CERTHUB_KEKS: process.env['CERTHUB_KEKS'] ?? devKeks(join(workspaceRoot(), '.data')),
+    CERTHUB_ACTIVE_KEK: process.env['CERTHUB_ACTIVE_KEK'],
+  });
   const keyring = readKeyring(reader);
   reader.done();
   if (!keyring) throw new Error('CERTHUB_KEKS holds no usable key');
@@ -50,17 +63,12 @@ function loadKeyring() {
 }
 
 async function create(request: CredentialCreateRequest): Promise<void> {
-  const client = ClientProxyFactory.create({
-    transport: Transport.NATS,
-    options: { servers: [process.env['NATS_URL'] ?? 'nats://127.0.0.1:4222'], name: 'certhub-admin' },
-  });
+  const rpc = new StorageRpc();
   try {
-    const reply = await firstValueFrom(
-      client.send<CredentialCreateReply, CredentialCreateRequest>(Subjects.rpcCredentialCreate, request).pipe(timeout(5_000)),
-    );
+    const reply = await rpc.ask<CredentialCreateReply>(Subjects.rpcCredentialCreate, request);
     if (!reply.created) throw new Error(`not created: ${reply.error ?? 'unknown reason'}`);
   } finally {
-    await client.close();
+    await rpc.close();
   }
 }
 

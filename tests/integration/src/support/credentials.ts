@@ -6,12 +6,16 @@ import type { SuiteEnvironment } from './suite-environment';
 
 const run = promisify(execFile);
 
-/** Creates a credential with the admin command, exactly as the README tells an operator to. */
-async function admin(env: SuiteEnvironment, args: string[]): Promise<Record<string, string>> {
+/** Runs the admin command against the suite's bus, exactly as the README tells an operator to; stdout. */
+export async function runAdmin(env: SuiteEnvironment, args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
   const { stdout } = await run(process.execPath, [join(workspaceRoot(), 'dist/tools/admin/main.js'), ...args], {
-    env: { ...process.env, NATS_URL: env.nats.url, CERTHUB_KEKS: env.stack.keks },
+    env: { ...process.env, NATS_URL: env.nats.url, CERTHUB_KEKS: env.stack.keks, ...extraEnv },
   });
-  return JSON.parse(stdout) as Record<string, string>;
+  return stdout;
+}
+
+async function admin(env: SuiteEnvironment, args: string[]): Promise<Record<string, string>> {
+  return JSON.parse(await runAdmin(env, args)) as Record<string, string>;
 }
 
 /** A bearer token for `tenantId` (Huawei X-Auth-Token, Rainbond Authorization). */

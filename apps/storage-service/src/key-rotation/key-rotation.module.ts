@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Certificate, CertificateSchema } from '../certificates/schemas/certificate.schema';
+import { Credential, CredentialSchema } from '../credentials/schemas/credential.schema';
+import { KeyRotationController } from './key-rotation.controller';
+import { SealedStore } from './sealed-store.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Certificate.name, schema: CertificateSchema },
+      { name: Credential.name, schema: CredentialSchema },
+    ]),
+  ],
+  controllers: [KeyRotationController],
+  providers: [SealedStore],
+})
+export class KeyRotationModule {}

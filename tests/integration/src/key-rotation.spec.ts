@@ -1,0 +1,52 @@
+import type { EncryptedKeyEnvelope } from '@certhub/contracts';
+import { openPrivateKey, type Kek } from '@certhub/key-envelope';
+import { createTestCertificate, type TestCertificate } from '@certhub/testing';
+import { createPrivateKey, randomBytes } from 'node:crypto';
+import { createAccessKey, runAdmin } from './support/credentials';
+import { newRainbondTeam } from './support/rainbond-team';
+import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
+
+let env: SuiteEnvironment;
+beforeAll(async () => (env = await startSuiteEnvironment()));
+afterAll(async () => env?.close());
+
+interface StoredKey {
+  readonly _id: number;
+  readonly privateKey: EncryptedKeyEnvelope;
+}
+
+describe('key-encryption-key rotation (npm run admin -- rotate-keks)', () => {
+  it('re-wraps every stored key under the new KEK without touching the sealed keys, and is idempotent', async () => {
+    const team = await newRainbondTeam(env);
+    const imported: Array<{ id: number; cert: TestCertificate }> = [];
+    for (const keyType of ['rsa2048', 'p256', 'ed25519'] as const) {
+      const cert = await createTestCertificate({ keyType });
+      const answer = await team.add({ alias: keyType, private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 's' });
+      imported.push({ id: (answer.body as { id: number }).id, cert });
+    }
+    const accessKey = await createAccessKey(env, team.id);
+    const stored = async () => (await env.db.collection('certificates').find({ tenantId: team.id }).toArray()) as unknown as StoredKey[];
+    const before = await stored();
+    expect(before.every((doc) => doc.privateKey.kekId === 'test1')).toBe(true);
+
+    const next: Kek = { id: 'k2', key: randomBytes(32) };
+    const rotationEnv = { CERTHUB_KEKS: `${env.stack.keks},k2:${next.key.toString('base64')}`, CERTHUB_ACTIVE_KEK: 'k2' };
+    const output = await runAdmin(env, ['rotate-keks'], rotationEnv);
+
+    expect(output).toContain('"kind":"certificate-key","rewrapped":3,"skipped":0');
+    expect(output).toContain('"kind":"credential-secret","rewrapped":1,"skipped":0');
+    const after = await stored();
+    for (const { id, cert } of imported) {
+      const was = before.find((doc) => doc._id === id)?.privateKey;
+      const now = after.find((doc) => doc._id === id)?.privateKey as EncryptedKeyEnvelope;
+      expect(now).toMatchObject({ kekId: 'k2', ciphertext: was?.ciphertext, iv: was?.iv, authTag: was?.authTag });
+      // Only the new KEK is needed now, and it opens the very key that was imported.
+      const opened = openPrivateKey(now, team.id, new Map([[next.id, next]]));
+      expect(opened.equals(createPrivateKey(cert.privateKeyPem).export({ type: 'pkcs8', format: 'der' }))).toBe(true);
+    }
+    const credential = await env.db.collection('credentials').findOne({ _id: accessKey.accessKeyId } as never);
+    expect(credential?.['sealedSecret'].kekId).toBe('k2');
+
+    expect(await runAdmin(env, ['rotate-keks'], rotationEnv)).toContain('"kind":"certificate-key","rewrapped":0,"skipped":0');
+  });
+});

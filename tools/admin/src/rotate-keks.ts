@@ -1,0 +1,40 @@
+import type { KeyEncryptionKeyring } from '@certhub/config';
+import { Subjects, type RewrapReply, type SealedKind, type SealedListReply } from '@certhub/contracts';
+import { rewrapEnvelope } from '@certhub/key-envelope';
+import type { StorageRpc } from './storage-rpc';
+
+const PAGE = 200;
+
+export interface RotationCount {
+  readonly kind: SealedKind;
+  readonly rewrapped: number;
+  /** Changed by someone else between read and write (e.g. a certificate updated meanwhile); re-run to pick up. */
+  readonly skipped: number;
+}
+
+/**
+ * Re-wraps every data key not yet under the active KEK: the private keys and secrets themselves are never
+ * decrypted, only the 32-byte data keys that protect them. Safe to interrupt and re-run.
+ */
+export async function rotateKeks(rpc: StorageRpc, keyring: KeyEncryptionKeyring): Promise<RotationCount[]> {
+  const counts: RotationCount[] = [];
+  for (const kind of ['certificate-key', 'credential-secret'] as const) {
+    let rewrapped = 0;
+    let skipped = 0;
+    let after: string | null = null;
+    for (;;) {
+      const page: SealedListReply = await rpc.ask<SealedListReply>(Subjects.rpcSealedList, { kind, notKekId: keyring.active.id, after, limit: PAGE });
+      for (const { id, envelope } of page.entries) {
+        const replacement = rewrapEnvelope(envelope, keyring.byId, keyring.active);
+        const reply = await rpc.ask<RewrapReply>(Subjects.rpcSealedRewrap, { kind, id, expected: envelope, replacement });
+        if (reply.error) throw new Error(`rewrap of ${kind} ${id} refused: ${reply.error}`);
+        if (reply.updated) rewrapped += 1;
+        else skipped += 1;
+      }
+      if (page.entries.length < PAGE) break;
+      after = page.entries[page.entries.length - 1]?.id ?? null;
+    }
+    counts.push({ kind, rewrapped, skipped });
+  }
+  return counts;
+}
