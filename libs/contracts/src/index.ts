@@ -11,5 +11,6 @@ export * from './lib/events/certificate-outcome.events';
 export * from './lib/events/certificate-parsed.event';
 export * from './lib/events/outcome-query';
 export * from './lib/events/content-hash';
+export * from './lib/events/key-rotation-rpc';
 export * from './lib/validation/is-string-record';
 export * from './lib/validation/validate-payload';

@@ -28,6 +28,8 @@ export const Subjects = {
   rpcHealthStorage: 'certhub.rpc.health.storage',
   rpcCredentialCreate: 'certhub.rpc.credential.create',
   rpcCredentialResolve: 'certhub.rpc.credential.resolve',
+  rpcSealedList: 'certhub.rpc.keys.list',
+  rpcSealedRewrap: 'certhub.rpc.keys.rewrap',
 } as const;
 
 export const OutcomeSubjects = [
