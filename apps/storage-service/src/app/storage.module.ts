@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { KeyRotationModule } from '../key-rotation/key-rotation.module';
 import { HealthController } from '../health/health.controller';
 import { STORAGE_CONFIG } from './storage-config.token';
 
@@ -29,6 +30,7 @@ export class StorageModule {
         }),
         CertificatesModule,
         CredentialsModule,
+        KeyRotationModule,
       ],
       controllers: [HealthController],
     };
