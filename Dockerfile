@@ -4,7 +4,7 @@ WORKDIR /repo
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=api-gateway,parser-service,storage-service
+RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=api-gateway,parser-service,storage-service,admin
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
@@ -12,6 +12,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /repo/dist/apps ./dist/apps
+# The admin command (credentials, KEK rotation) runs from the same image: docs/operations.md.
+COPY --from=build /repo/dist/tools/admin ./dist/tools/admin
 USER node
 # Overridden per service in docker-compose.yml.
 CMD ["node", "--enable-source-maps", "dist/apps/api-gateway/main.js"]
