@@ -1,0 +1,3 @@
+export * from './lib/metrics-registry';
+export * from './lib/metrics.module';
+export * from './lib/consumer-lag';
