@@ -8,7 +8,7 @@ import { readSignedParameters } from './alibaba-signed-parameters';
 import { checkFreshness } from './alibaba-timestamp';
 
 /** The AccessKeyIds certhub issues (and storage accepts to look up); anything else names no key. */
-const ACCESS_KEY_ID = /^[A-Za-z0-9_-]{8,64}$/;
+export const ACCESS_KEY_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * Alibaba RPC signature v1: who signed the request, proven by HMAC-SHA1 over every parameter, fresh by its

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { percentEncode } from './alibaba-percent-encode';
 
 /** HMAC-SHA1 is 20 bytes: its base64 is always 28 characters ending in one "=". */
-const SIGNATURE_SHAPE = /^[A-Za-z0-9+/]{27}=$/;
+export const SIGNATURE_SHAPE = /^[A-Za-z0-9+/]{27}=$/;
 
 /**
  * StringToSign of Alibaba's RPC signature v1: HTTPMethod & percentEncode("/") & percentEncode(the canonical

@@ -5,7 +5,7 @@ import { isWellFormedSignature } from './alibaba-signature';
 import { parseTimestamp } from './alibaba-timestamp';
 
 /** Long enough for any SDK's nonce (UUIDs, 32-hex), short enough to keep the replay cache small. */
-const MAX_NONCE_LENGTH = 128;
+export const MAX_NONCE_LENGTH = 128;
 
 export interface SignedParameters {
   readonly accessKeyId: string;

@@ -3,7 +3,7 @@ import { alibabaError } from './alibaba-error-codes';
 /** Alibaba accepts a request whose Timestamp is within 15 minutes of the server's clock, either way. */
 export const TIMESTAMP_WINDOW_MS = 15 * 60_000;
 
-const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+export const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
 /** Milliseconds since the epoch of an ISO 8601 UTC `YYYY-MM-DDThh:mm:ssZ`, or an InvalidTimeStamp.Format error. */
 export function parseTimestamp(value: string): number {

@@ -14,12 +14,12 @@ export interface ApigCreateCertificateRequest {
   readonly trustedRootCa: string | null;
 }
 
-const NAME_LENGTH = { min: 4, max: 50 };
-const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+export const NAME_LENGTH = { min: 4, max: 50 };
+export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** Gateway ids are 32 hex digits or a UUID; the bound only keeps a label short and log-safe. */
-const INSTANCE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
-const INSTANCE_ID_MAX = 64;
-const TYPES: readonly string[] = ['global', 'instance'];
+export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+export const INSTANCE_ID_MAX = 64;
+export const TYPES: readonly string[] = ['global', 'instance'];
 
 type JsonObject = Readonly<Record<string, unknown>>;
 

@@ -58,7 +58,7 @@ export const SCM_ERRORS: Readonly<Record<ErrorCode, ScmError>> = {
 };
 
 /** Body-parser's 413 is answered as Huawei's gateway answers it. */
-const ENTITY_TOO_LARGE: ScmError = { status: 413, code: 'APIG.0201', message: 'Request entity too large.' };
+export const ENTITY_TOO_LARGE: ScmError = { status: 413, code: 'APIG.0201', message: 'Request entity too large.' };
 
 /** SCM's error body: `{"error_code": "SCM.xxxx", "error_msg": "..."}`. */
 export const renderHuaweiScmError: ErrorRenderer = (error) => {

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CredentialResolver } from '../auth/credential-resolver.service';
 
 /** The documented minimum length of X-Auth-Token: anything shorter is not a token, so storage is not asked. */
-const MIN_TOKEN_LENGTH = 32;
+export const MIN_TOKEN_LENGTH = 32;
 
 /** Where the guard leaves the tenant for the controller (next to RequestIdMiddleware's requestId). */
 export const SCM_TENANT_LOCAL = 'huaweiScmTenantId';

@@ -2,7 +2,7 @@ import { CerthubError } from '@certhub/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,99}$/;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,99}$/;
 
 /**
  * The request id of an HTTP request: the client's `Idempotency-Key` header when it sends one (so a retry

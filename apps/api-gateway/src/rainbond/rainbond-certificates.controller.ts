@@ -6,7 +6,7 @@ import { RainbondCertificateBody, type RainbondCertificateResponse } from './dto
 import { RainbondAuthGuard } from './rainbond-auth.guard';
 import { toCreateCommand, toResponse, toUpdateCommand } from './rainbond.mapper';
 
-const TEAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+export const TEAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
 /** rainbond-add-certificate.md and rainbond-update-certificate.md. */
 @Controller('openapi/v1/teams/:team_id/certificates')

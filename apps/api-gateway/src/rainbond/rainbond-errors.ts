@@ -10,7 +10,7 @@ interface RainbondError {
 }
 
 /** Messages as rainbond-console's domain service raises them (see docs/dialects/rainbond.md). */
-const RAINBOND_ERRORS: Readonly<Record<ErrorCode, RainbondError>> = {
+export const RAINBOND_ERRORS: Readonly<Record<ErrorCode, RainbondError>> = {
   INVALID_REQUEST: { status: 400, msg: 'invalid parameters', msgShow: '参数错误' },
   INVALID_EVENT: { status: 400, msg: 'invalid parameters', msgShow: '参数错误' },
   CERT_PARSE_FAILED: { status: 400, msg: 'the certificate is invalid', msgShow: '无效证书' },
