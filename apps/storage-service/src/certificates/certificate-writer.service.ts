@@ -84,6 +84,8 @@ export class CertificateWriter {
       chain: [...parsed.chain],
       hostnames: hostnamesOf(parsed.metadata),
       notAfter: new Date(parsed.metadata.notAfter),
+      // New content, new validity: every expiry threshold is announced again for it.
+      expiryNotified: [],
       privateKey: parsed.privateKey,
     };
   }

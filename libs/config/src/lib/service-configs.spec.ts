@@ -58,4 +58,16 @@ describe('service configuration', () => {
     expect(problems).toEqual(['MONGO_URL must use mongodb: or mongodb+srv:, got "postgres:"']);
     expect(redactUrl('mongodb://user:hunter2@host/db')).toBe('mongodb://user:***@host/db');
   });
+
+  it('reads the expiry watch: hourly scans at 30/14/7/1 days unless told otherwise', () => {
+    expect(loadStorageConfig({}).expiry).toEqual({ scanIntervalMs: 3_600_000, thresholdsDays: [1, 7, 14, 30] });
+    expect(loadStorageConfig({ EXPIRY_SCAN_INTERVAL_MS: '1000', EXPIRY_THRESHOLDS_DAYS: '60, 7,7,90' }).expiry)
+      .toEqual({ scanIntervalMs: 1_000, thresholdsDays: [7, 60, 90] });
+    const problems = problemsOf(() => loadStorageConfig({ EXPIRY_SCAN_INTERVAL_MS: '999', EXPIRY_THRESHOLDS_DAYS: '30,0' }));
+    expect(problems).toEqual([
+      'EXPIRY_SCAN_INTERVAL_MS must be an integer from 1000 to 86400000, got "999"',
+      'EXPIRY_THRESHOLDS_DAYS must be comma-separated whole days from 1 to 3650, got "30,0"',
+    ]);
+    expect(problemsOf(() => loadStorageConfig({ EXPIRY_THRESHOLDS_DAYS: '7,,1' }))).toHaveLength(1);
+  });
 });

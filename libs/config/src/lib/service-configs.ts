@@ -34,6 +34,14 @@ export interface ParserConfig extends ConsumerConfig {
 
 export interface StorageConfig extends ConsumerConfig {
   readonly mongoUrl: string;
+  readonly expiry: ExpiryWatchConfig;
+}
+
+export interface ExpiryWatchConfig {
+  /** Time between two scans for certificates crossing a threshold; a scan also runs at start-up. */
+  readonly scanIntervalMs: number;
+  /** Days before notAfter at which `certificate.expiring` is published, ascending, without duplicates. */
+  readonly thresholdsDays: readonly number[];
 }
 
 const PORT = { min: 0, max: 65_535 };
@@ -89,7 +97,27 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
   const config: StorageConfig = {
     ...readConsumer(reader, 3002),
     mongoUrl: reader.url('MONGO_URL', 'mongodb://127.0.0.1:27017/certhub', ['mongodb:', 'mongodb+srv:']),
+    expiry: {
+      // At most daily: thresholds are counted in days, a rarer scan could step over the 1-day one.
+      scanIntervalMs: reader.int('EXPIRY_SCAN_INTERVAL_MS', 3_600_000, { min: 1_000, max: 86_400_000 }),
+      thresholdsDays: readThresholds(reader),
+    },
   };
   reader.done();
   return config;
+}
+
+const DEFAULT_THRESHOLDS_DAYS = [1, 7, 14, 30];
+
+/** `EXPIRY_THRESHOLDS_DAYS`: comma-separated whole days from 1 to 3650, e.g. "30,14,7,1". */
+function readThresholds(reader: EnvReader): readonly number[] {
+  const raw = reader.optionalString('EXPIRY_THRESHOLDS_DAYS');
+  if (raw === undefined) return DEFAULT_THRESHOLDS_DAYS;
+  const days = raw.split(',').map((part) => part.trim());
+  const valid = days.every((day) => /^\d{1,4}$/.test(day) && Number(day) >= 1 && Number(day) <= 3_650);
+  if (!valid) {
+    reader.report(`EXPIRY_THRESHOLDS_DAYS must be comma-separated whole days from 1 to 3650, got "${raw}"`);
+    return DEFAULT_THRESHOLDS_DAYS;
+  }
+  return [...new Set(days.map(Number))].sort((a, b) => a - b);
 }

@@ -28,6 +28,7 @@ export const Subjects = {
   rpcHealthStorage: 'certhub.rpc.health.storage',
   rpcCredentialCreate: 'certhub.rpc.credential.create',
   rpcCredentialResolve: 'certhub.rpc.credential.resolve',
+  rpcCertificatesQuery: 'certhub.rpc.certificates.query',
   rpcSealedList: 'certhub.rpc.keys.list',
   rpcSealedRewrap: 'certhub.rpc.keys.rewrap',
 } as const;

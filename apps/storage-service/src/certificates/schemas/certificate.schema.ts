@@ -46,6 +46,10 @@ export class Certificate {
   @Prop({ type: Date, required: true })
   notAfter!: Date;
 
+  /** Expiry thresholds (days) already announced for this notAfter; emptied by every update. */
+  @Prop({ type: [Number], default: [] })
+  expiryNotified!: number[];
+
   /** Sealed by the parser; the storage service never sees the clear key. */
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   privateKey!: EncryptedKeyEnvelope;
@@ -70,3 +74,4 @@ CertificateSchema.index({ tenantId: 1, name: 1 }, { unique: true, name: 'tenant_
 CertificateSchema.index({ uid: 1 }, { unique: true, name: 'uid_unique' });
 CertificateSchema.index({ tenantId: 1, hostnames: 1 }, { name: 'tenant_hostnames' });
 CertificateSchema.index({ notAfter: 1 }, { name: 'not_after' });
+CertificateSchema.index({ tenantId: 1, notAfter: 1, _id: 1 }, { name: 'tenant_not_after' });

@@ -1,0 +1,60 @@
+import { CerthubError, CertificateQueryLimits, normalizeHostname, type CertificateQueryRequest } from '@certhub/contracts';
+
+const PARAMETERS = ['hostname', 'expires_within_days', 'limit', 'after'] as const;
+const CURSOR = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The query string of `GET /certhub/v1/tenants/{tenant_id}/certificates` as a storage request. Every
+ * parameter is optional, appears at most once and is checked here, so a bad one is a 400 naming the
+ * parameter; an unknown parameter is refused rather than ignored, so a typo never widens a listing.
+ */
+export function readCertificateQueryParams(tenantId: string, query: unknown): CertificateQueryRequest {
+  const params = typeof query === 'object' && query !== null ? (query as Record<string, unknown>) : {};
+  if (Object.keys(params).some((name) => !(PARAMETERS as readonly string[]).includes(name))) {
+    throw invalid(`Unknown query parameter; the parameters are ${PARAMETERS.join(', ')}.`);
+  }
+  const hostname = single(params, 'hostname');
+  const expiresWithinDays = single(params, 'expires_within_days');
+  const limit = single(params, 'limit');
+  const after = single(params, 'after');
+  return {
+    tenantId,
+    ...(hostname !== undefined && { hostname: hostnameOf(hostname) }),
+    ...(expiresWithinDays !== undefined && {
+      expiresWithinDays: integerOf('expires_within_days', expiresWithinDays, 0, CertificateQueryLimits.maxExpiresWithinDays),
+    }),
+    ...(limit !== undefined && { limit: integerOf('limit', limit, 1, CertificateQueryLimits.maxLimit) }),
+    ...(after !== undefined && { after: cursorOf(after) }),
+  };
+}
+
+function single(params: Record<string, unknown>, name: string): string | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalid(`${name} must be given once, as a plain value.`);
+  return value;
+}
+
+function hostnameOf(raw: string): string {
+  const hostname = normalizeHostname(raw);
+  if (hostname === null) throw invalid('hostname must be a host name such as www.example.com, or *.example.com.');
+  return hostname;
+}
+
+function integerOf(name: string, raw: string, min: number, max: number): number {
+  const value = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw invalid(`${name} must be a whole number from ${min} to ${max}.`);
+  return value;
+}
+
+/** Opaque to the gateway: only its size and alphabet are checked here, its meaning by the storage service. */
+function cursorOf(raw: string): string {
+  if (raw.length > CertificateQueryLimits.maxCursorLength || !CURSOR.test(raw)) {
+    throw invalid('after must be the next value of a previous page.');
+  }
+  return raw;
+}
+
+function invalid(message: string): CerthubError {
+  return new CerthubError('INVALID_REQUEST', message);
+}

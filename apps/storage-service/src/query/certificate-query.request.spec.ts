@@ -1,0 +1,51 @@
+import { certificateQueryFilter } from './certificate-query.filter';
+import { readCertificateQuery, type CertificateQuery } from './certificate-query.request';
+import { decodeCursor, encodeCursor } from './query-cursor';
+
+const NOW = new Date('2030-01-01T00:00:00Z');
+
+function queryOf(raw: unknown): CertificateQuery {
+  const reading = readCertificateQuery(raw);
+  if (!('query' in reading)) throw new Error(reading.problem);
+  return reading.query;
+}
+
+describe('readCertificateQuery', () => {
+  it('applies the defaults', () => {
+    expect(queryOf({ tenantId: 'team-a' })).toEqual({ tenantId: 'team-a', hostname: null, expiresWithinDays: null, limit: 100, after: null });
+  });
+
+  it.each([
+    [null, 'the request must be an object'],
+    [{ tenantId: { $ne: null } }, 'tenantId is not a valid tenant id'],
+    [{ tenantId: 'a', hostname: { $regex: '.*' } }, 'hostname is not a host name'],
+    [{ tenantId: 'a', hostname: 'a*.b.com' }, 'hostname is not a host name'],
+    [{ tenantId: 'a', expiresWithinDays: 1.5 }, 'expiresWithinDays must be an integer from 0 to 36500'],
+    [{ tenantId: 'a', limit: 1001 }, 'limit must be an integer from 1 to 1000'],
+    [{ tenantId: 'a', limit: '10' }, 'limit must be an integer from 1 to 1000'],
+    [{ tenantId: 'a', after: 'bm90LWEtY3Vyc29y' }, 'after is not a cursor this service returned'],
+  ])('refuses %j', (raw, problem) => expect(readCertificateQuery(raw)).toEqual({ problem }));
+});
+
+describe('query cursors', () => {
+  it('round-trip and refuse anything else', () => {
+    const cursor = { notAfter: new Date('2030-02-03T04:05:06Z'), id: 42 };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor(`${encodeCursor(cursor)}=`)).toBeNull();
+    expect(decodeCursor(Buffer.from('1.2.3').toString('base64url'))).toBeNull();
+  });
+});
+
+describe('certificateQueryFilter', () => {
+  it('always filters by tenant and combines host, window and cursor', () => {
+    const after = { notAfter: new Date('2030-01-02T00:00:00Z'), id: 7 };
+    const query = queryOf({ tenantId: 'team-a', hostname: 'A.example.com', expiresWithinDays: 7, after: encodeCursor(after) });
+    expect(certificateQueryFilter(query, NOW)).toEqual({
+      tenantId: 'team-a',
+      hostnames: { $in: ['a.example.com', '*.example.com'] },
+      notAfter: { $lte: new Date('2030-01-08T00:00:00Z') },
+      $or: [{ notAfter: { $gt: after.notAfter } }, { notAfter: after.notAfter, _id: { $gt: 7 } }],
+    });
+    expect(certificateQueryFilter(queryOf({ tenantId: 'team-b' }), NOW)).toEqual({ tenantId: 'team-b' });
+  });
+});
