@@ -10,3 +10,4 @@ export * from './lib/durable-consumer';
 export * from './lib/nats-health';
 export * from './lib/messaging.module';
 export * from './lib/service-logger';
+export * from './lib/consumer-lag';

@@ -1,13 +1,17 @@
 import type { GatewayConfig } from '@certhub/config';
 import { MessagingModule } from '@certhub/messaging';
+import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { AuthModule } from '../auth/auth.module';
+import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
 import { HealthController } from '../health/health.controller';
 import { RequestIdMiddleware } from '../imports/request-id.middleware';
+import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { AlibabaCasModule } from '../alibaba-cas/alibaba-cas.module';
 import { HuaweiApigModule } from '../huawei-apig/huawei-apig.module';
 import { HuaweiScmModule } from '../huawei-scm/huawei-scm.module';
+import { OpenApiModule } from '../openapi/openapi.module';
 import { RainbondModule } from '../rainbond/rainbond.module';
 import { GATEWAY_CONFIG, STORAGE_RPC } from './gateway-config.token';
 
@@ -19,6 +23,7 @@ export class GatewayModule implements NestModule {
       global: true,
       imports: [
         MessagingModule.forRoot({ url: config.natsUrl, name: 'api-gateway' }),
+        MetricsModule.forRoot('api-gateway'),
         ClientsModule.register({
           isGlobal: true,
           clients: [
@@ -30,6 +35,8 @@ export class GatewayModule implements NestModule {
         HuaweiApigModule,
         AlibabaCasModule,
         HuaweiScmModule,
+        CertificateQueriesModule,
+        OpenApiModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
@@ -38,6 +45,6 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*');
+    consumer.apply(HttpMetricsMiddleware, RequestIdMiddleware).forRoutes('*');
   }
 }

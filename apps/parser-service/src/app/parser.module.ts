@@ -1,9 +1,11 @@
 import type { ParserConfig } from '@certhub/config';
 import { MessagingModule } from '@certhub/messaging';
+import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CommandHandler } from '../commands/command.handler';
 import { CommandsConsumer } from '../commands/commands.consumer';
 import { HealthController } from '../health/health.controller';
+import { ParserMetrics } from '../metrics/parser-metrics.service';
 import { PARSER_CONFIG } from './parser-config.token';
 
 @Module({})
@@ -11,9 +13,9 @@ export class ParserModule {
   static forRoot(config: ParserConfig): DynamicModule {
     return {
       module: ParserModule,
-      imports: [MessagingModule.forRoot({ url: config.natsUrl, name: 'parser-service' })],
+      imports: [MessagingModule.forRoot({ url: config.natsUrl, name: 'parser-service' }), MetricsModule.forRoot('parser-service')],
       controllers: [HealthController],
-      providers: [{ provide: PARSER_CONFIG, useValue: config }, CommandHandler, CommandsConsumer],
+      providers: [{ provide: PARSER_CONFIG, useValue: config }, CommandHandler, CommandsConsumer, ParserMetrics],
     };
   }
 }

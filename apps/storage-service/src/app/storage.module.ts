@@ -1,9 +1,12 @@
 import type { StorageConfig } from '@certhub/config';
 import { MessagingModule } from '@certhub/messaging';
+import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { ExpiryModule } from '../expiry/expiry.module';
+import { CertificateQueryModule } from '../query/certificate-query.module';
 import { KeyRotationModule } from '../key-rotation/key-rotation.module';
 import { HealthController } from '../health/health.controller';
 import { STORAGE_CONFIG } from './storage-config.token';
@@ -19,6 +22,7 @@ export class StorageModule {
       exports: [STORAGE_CONFIG],
       imports: [
         MessagingModule.forRoot({ url: config.natsUrl, name: 'storage-service' }),
+        MetricsModule.forRoot('storage-service'),
         MongooseModule.forRoot(config.mongoUrl, {
           // Fail fast while MongoDB is down: the message is retried by the consumer, not queued in memory.
           bufferCommands: false,
@@ -30,6 +34,8 @@ export class StorageModule {
         }),
         CertificatesModule,
         CredentialsModule,
+        ExpiryModule,
+        CertificateQueryModule,
         KeyRotationModule,
       ],
       controllers: [HealthController],

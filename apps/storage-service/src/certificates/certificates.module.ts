@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { StorageMetrics } from '../metrics/storage-metrics.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { OutcomesController } from '../outcomes/outcomes.controller';
 import { RequestOutcome, RequestOutcomeSchema } from '../outcomes/schemas/request-outcome.schema';
@@ -29,6 +30,7 @@ import { Counter, CounterSchema } from './schemas/counter.schema';
     OutcomePublisher,
     ParsedCertificateHandler,
     PipelineConsumer,
+    StorageMetrics,
   ],
 })
 export class CertificatesModule {}

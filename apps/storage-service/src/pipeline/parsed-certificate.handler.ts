@@ -7,6 +7,7 @@ import {
 } from '@certhub/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { CertificateWriter } from '../certificates/certificate-writer.service';
+import { StorageMetrics } from '../metrics/storage-metrics.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { OutcomePublisher } from './outcome.publisher';
 
@@ -23,6 +24,7 @@ export class ParsedCertificateHandler {
     private readonly writer: CertificateWriter,
     private readonly outcomes: OutcomeStore,
     private readonly publisher: OutcomePublisher,
+    private readonly metrics: StorageMetrics,
   ) {}
 
   async handle(event: CertificateParsedEvent): Promise<void> {
@@ -35,6 +37,7 @@ export class ParsedCertificateHandler {
     }
     const decided = await this.decide(event);
     const stored = await this.outcomes.record(event.contentHash, decided);
+    if (stored.outcome === decided) this.metrics.countOutcome(decided);
     await this.publisher.publish(stored.outcome);
     this.logger.log(
       `request ${event.requestId} of tenant ${event.tenantId}: ${stored.outcome.outcome}` +

@@ -20,6 +20,8 @@ export interface CerthubStack {
   /** The key-encryption keys the parser seals with, as CERTHUB_KEKS. */
   readonly keks: string;
   readonly services: Readonly<Record<ServiceName, ServiceProcess>>;
+  /** Where a service answers health and metrics (the gateway on its HTTP port). */
+  healthUrl(name: ServiceName): string;
   /** Starts a stopped or killed service again with the same configuration. */
   start(name: ServiceName): Promise<void>;
   stop(name: ServiceName): Promise<void>;
@@ -68,6 +70,7 @@ export async function startCerthubStack(options: CerthubStackOptions): Promise<C
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
     keks,
     services,
+    healthUrl: (name) => `http://127.0.0.1:${ports[name]}`,
     start,
     stop: async (name) => void (await services[name].stop()),
     kill: async (name) => void (await services[name].kill()),
