@@ -11,3 +11,4 @@ export * from './lib/nats-health';
 export * from './lib/messaging.module';
 export * from './lib/service-logger';
 export * from './lib/consumer-lag';
+export * from './lib/nats-health.controller';

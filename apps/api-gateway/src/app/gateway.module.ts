@@ -1,11 +1,10 @@
 import type { GatewayConfig } from '@certhub/config';
-import { MessagingModule } from '@certhub/messaging';
+import { MessagingModule, NatsHealthController } from '@certhub/messaging';
 import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { AuthModule } from '../auth/auth.module';
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
-import { HealthController } from '../health/health.controller';
 import { RequestIdMiddleware } from '../imports/request-id.middleware';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { AlibabaCasModule } from '../alibaba-cas/alibaba-cas.module';
@@ -38,7 +37,7 @@ export class GatewayModule implements NestModule {
         CertificateQueriesModule,
         OpenApiModule,
       ],
-      controllers: [HealthController],
+      controllers: [NatsHealthController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
       exports: [GATEWAY_CONFIG],
     };

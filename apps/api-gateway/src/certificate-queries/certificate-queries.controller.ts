@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { CertificateQueryRpc, type CertificateListResponse } from './certificate-query-rpc.service';
 import { readCertificateQueryParams } from './certificate-query.params';
-import { TenantTokenGuard } from './tenant-token.guard';
+import { PathTenantTokenGuard } from '../auth/path-tenant-token.guard';
 
 /**
  * certhub's own read API: `GET /certhub/v1/tenants/{tenant_id}/certificates?hostname=&expires_within_days=
@@ -9,7 +9,7 @@ import { TenantTokenGuard } from './tenant-token.guard';
  * `{code, message, requestId}`.
  */
 @Controller('certhub/v1/tenants/:tenant_id/certificates')
-@UseGuards(TenantTokenGuard)
+@UseGuards(PathTenantTokenGuard('tenant_id'))
 export class CertificateQueriesController {
   constructor(private readonly certificates: CertificateQueryRpc) {}
 

@@ -1,7 +1,7 @@
+import { NatsHealthController } from '@certhub/messaging';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { AlibabaCasController } from '../alibaba-cas/alibaba-cas.controller';
-import { HealthController } from '../health/health.controller';
 import { HuaweiApigCertificatesController } from '../huawei-apig/huawei-apig-certificates.controller';
 import { HuaweiScmCertificatesController } from '../huawei-scm/huawei-scm-certificates.controller';
 import { RainbondCertificatesController } from '../rainbond/rainbond-certificates.controller';
@@ -111,7 +111,7 @@ describe('OpenAPI document: the routes are exactly the controllers\' routes', ()
       HuaweiApigCertificatesController,
       HuaweiScmCertificatesController,
       AlibabaCasController,
-      HealthController,
+      NatsHealthController,
       OpenApiController,
     ];
     const registered = controllers.flatMap(routesOf).sort();

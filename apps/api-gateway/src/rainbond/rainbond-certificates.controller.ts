@@ -3,14 +3,15 @@ import { Body, Controller, HttpCode, Param, Post, Put, Res, UseGuards } from '@n
 import type { Response } from 'express';
 import { CertificateImports } from '../imports/certificate-imports.service';
 import { RainbondCertificateBody, type RainbondCertificateResponse } from './dto/rainbond-certificate.body';
-import { RainbondAuthGuard } from './rainbond-auth.guard';
+import { PathTenantTokenGuard } from '../auth/path-tenant-token.guard';
 import { toCreateCommand, toResponse, toUpdateCommand } from './rainbond.mapper';
 
 export const TEAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
 /** rainbond-add-certificate.md and rainbond-update-certificate.md. */
 @Controller('openapi/v1/teams/:team_id/certificates')
-@UseGuards(RainbondAuthGuard)
+// Rainbond's OpenAPI authenticates with a team token in Authorization.
+@UseGuards(PathTenantTokenGuard('team_id'))
 export class RainbondCertificatesController {
   constructor(private readonly imports: CertificateImports) {}
 

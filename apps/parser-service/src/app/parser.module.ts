@@ -1,10 +1,9 @@
 import type { ParserConfig } from '@certhub/config';
-import { MessagingModule } from '@certhub/messaging';
+import { MessagingModule, NatsHealthController } from '@certhub/messaging';
 import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CommandHandler } from '../commands/command.handler';
 import { CommandsConsumer } from '../commands/commands.consumer';
-import { HealthController } from '../health/health.controller';
 import { ParserMetrics } from '../metrics/parser-metrics.service';
 import { PARSER_CONFIG } from './parser-config.token';
 
@@ -14,7 +13,7 @@ export class ParserModule {
     return {
       module: ParserModule,
       imports: [MessagingModule.forRoot({ url: config.natsUrl, name: 'parser-service' }), MetricsModule.forRoot('parser-service')],
-      controllers: [HealthController],
+      controllers: [NatsHealthController],
       providers: [{ provide: PARSER_CONFIG, useValue: config }, CommandHandler, CommandsConsumer, ParserMetrics],
     };
   }

@@ -1,9 +1,10 @@
-import { NatsHealth } from '@certhub/messaging';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { NatsHealth } from './nats-health';
 
+/** Liveness and readiness for a service whose only dependency is NATS (the gateway, the parser). */
 @Controller('health')
-export class HealthController {
+export class NatsHealthController {
   constructor(private readonly nats: NatsHealth) {}
 
   @Get('live')
