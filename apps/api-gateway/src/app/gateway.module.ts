@@ -5,6 +5,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { AuthModule } from '../auth/auth.module';
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
+import { BodyDepthMiddleware } from '../errors/body-depth.middleware';
 import { RequestIdMiddleware } from '../imports/request-id.middleware';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { AlibabaCasModule } from '../alibaba-cas/alibaba-cas.module';
@@ -44,6 +45,6 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware, RequestIdMiddleware).forRoutes('*');
+    consumer.apply(HttpMetricsMiddleware, RequestIdMiddleware, BodyDepthMiddleware).forRoutes('*');
   }
 }
