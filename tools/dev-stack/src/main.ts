@@ -54,8 +54,10 @@ async function main(): Promise<void> {
 
   await Promise.all(services.map((service) => service.ready()));
   log(`certhub is up. Send requests to http://127.0.0.1:${httpPort}, for example:`);
-  log(`  curl -X POST http://127.0.0.1:${httpPort}/openapi/v1/teams/my-team/certificates -H 'Content-Type: application/json' \\`);
-  log(`       -d '{"alias":"www","certificate":"<PEM>","private_key":"<PEM>","certificate_type":"server"}'`);
+  log(`  npm run admin -- create-token --tenant my-team      # prints a token; then:`);
+  log(`  curl -X POST http://127.0.0.1:${httpPort}/openapi/v1/teams/my-team/certificates -H "Authorization: <token>" \\`);
+  log(`       -H 'Content-Type: application/json' -d '{"alias":"www","certificate":"<PEM>","private_key":"<PEM>","certificate_type":"server"}'`);
+  log(`  API description: http://127.0.0.1:${httpPort}/openapi.json`);
   log('Press Ctrl+C to stop.');
 }
 
