@@ -6,7 +6,8 @@ const boundaries = (allowTesting) => [
   'error',
   {
     enforceBuildableLibDependency: true,
-    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    // Shared build configuration, required by each project's webpack.config.js.
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/webpack/node-app\\.config$'],
     depConstraints: [
       {
         sourceTag: 'type:app',
