@@ -12,3 +12,4 @@ export * from './lib/messaging.module';
 export * from './lib/service-logger';
 export * from './lib/consumer-lag';
 export * from './lib/nats-health.controller';
+export * from './lib/start-durable-consumer';

@@ -1,6 +1,6 @@
 import { Consumers, deadLetterSubject, Streams } from '@certhub/contracts';
 import type { ParserConfig } from '@certhub/config';
-import { DurableConsumer, ensureDurableConsumer, JETSTREAM, JETSTREAM_MANAGER } from '@certhub/messaging';
+import { JETSTREAM, JETSTREAM_MANAGER, startDurableConsumer, type DurableConsumer } from '@certhub/messaging';
 import {
   Inject,
   Injectable,
@@ -27,16 +27,12 @@ export class CommandsConsumer implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureDurableConsumer(this.jsm, {
+    this.consumer = await startDurableConsumer<DecodedCommand>({
+      js: this.js,
+      jsm: this.jsm,
       stream: Streams.commands.name,
       durable: Consumers.parser,
       ackWaitMs: this.config.ackWaitMs,
-      maxAckPending: this.config.concurrency * 4,
-    });
-    this.consumer = new DurableConsumer<DecodedCommand>({
-      js: this.js,
-      stream: Streams.commands.name,
-      durable: Consumers.parser,
       concurrency: this.config.concurrency,
       maxDeliver: this.config.maxDeliver,
       deadLetterSubject: deadLetterSubject('parser'),
@@ -44,8 +40,6 @@ export class CommandsConsumer implements OnApplicationBootstrap, BeforeApplicati
       handle: (decoded) => this.handler.handle(decoded),
       logger: this.logger,
     });
-    this.consumer.start();
-    this.logger.log(`consuming ${Streams.commands.name} as ${Consumers.parser} (concurrency ${this.config.concurrency})`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

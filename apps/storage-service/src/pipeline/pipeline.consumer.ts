@@ -1,6 +1,6 @@
 import { Consumers, deadLetterSubject, Streams } from '@certhub/contracts';
 import type { StorageConfig } from '@certhub/config';
-import { DurableConsumer, ensureDurableConsumer, JETSTREAM, JETSTREAM_MANAGER } from '@certhub/messaging';
+import { JETSTREAM, JETSTREAM_MANAGER, startDurableConsumer, type DurableConsumer } from '@certhub/messaging';
 import {
   Inject,
   Injectable,
@@ -31,16 +31,12 @@ export class PipelineConsumer implements OnApplicationBootstrap, BeforeApplicati
   async onApplicationBootstrap(): Promise<void> {
     // Unique indexes must exist before the first write, or two creates of one name could both succeed.
     await this.indexes.ensure();
-    await ensureDurableConsumer(this.jsm, {
+    this.consumer = await startDurableConsumer({
+      js: this.js,
+      jsm: this.jsm,
       stream: Streams.pipeline.name,
       durable: Consumers.storage,
       ackWaitMs: this.config.ackWaitMs,
-      maxAckPending: this.config.concurrency * 4,
-    });
-    this.consumer = new DurableConsumer({
-      js: this.js,
-      stream: Streams.pipeline.name,
-      durable: Consumers.storage,
       concurrency: this.config.concurrency,
       maxDeliver: this.config.maxDeliver,
       deadLetterSubject: deadLetterSubject('storage'),
@@ -48,8 +44,6 @@ export class PipelineConsumer implements OnApplicationBootstrap, BeforeApplicati
       handle: (event) => this.handler.handle(event),
       logger: this.logger,
     });
-    this.consumer.start();
-    this.logger.log(`consuming ${Streams.pipeline.name} as ${Consumers.storage} (concurrency ${this.config.concurrency})`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
