@@ -1,24 +1,8 @@
-import { CerthubError, type ErrorCode } from '@certhub/contracts';
 import { createExpiredCertificate, createNotYetValidCertificate, createOpensslCertificate, createTestCertificate, createTestCsrPem, type TestCertificate } from '@certhub/testing';
-import { inspectImport, type ImportMaterial } from './index';
+import { type ImportMaterial } from './index';
+import { derOf, expectInspectionFailure, inspectionFailure } from './inspect-import.spec-support';
+import { encodePem } from './pem-blocks';
 
-async function failure(material: ImportMaterial, now?: Date): Promise<CerthubError> {
-  const outcome = await inspectImport(material, now).then(
-    () => new Error('inspectImport accepted the upload'),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof CerthubError) return outcome;
-  throw outcome;
-}
-
-async function expectFailure(material: ImportMaterial, code: ErrorCode, message?: RegExp | string): Promise<void> {
-  const error = await failure(material);
-  expect(error.code).toBe(code);
-  if (message !== undefined) expect(error.message).toMatch(message);
-}
-
-const pemOf = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString('base64').match(/.{1,64}/g)?.join('\n')}\n-----END ${label}-----\n`;
-const derOf = (pem: string) => Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
 
 let cert: TestCertificate;
 beforeAll(async () => {
@@ -27,41 +11,41 @@ beforeAll(async () => {
 const withCertificate = (certificate: string): ImportMaterial => ({ certificate, privateKey: cert.privateKeyPem });
 
 describe('CERT_PARSE_FAILED', () => {
-  it('for text that is not PEM', () => expectFailure(withCertificate('this is not a certificate'), 'CERT_PARSE_FAILED', /not PEM text/));
+  it('for text that is not PEM', () => expectInspectionFailure(withCertificate('this is not a certificate'), 'CERT_PARSE_FAILED', /not PEM text/));
 
   it('for a CSR in the certificate field', async () =>
-    expectFailure(withCertificate(await createTestCsrPem()), 'CERT_PARSE_FAILED', 'expected a CERTIFICATE block but found a CERTIFICATE REQUEST'));
+    expectInspectionFailure(withCertificate(await createTestCsrPem()), 'CERT_PARSE_FAILED', 'expected a CERTIFICATE block but found a CERTIFICATE REQUEST'));
 
-  it('for a private key in the certificate field', () => expectFailure(withCertificate(cert.privateKeyPem), 'CERT_PARSE_FAILED', /found a PRIVATE KEY; the private key belongs in its own field/));
+  it('for a private key in the certificate field', () => expectInspectionFailure(withCertificate(cert.privateKeyPem), 'CERT_PARSE_FAILED', /found a PRIVATE KEY; the private key belongs in its own field/));
 
-  it('for a private key pasted after the certificate', () => expectFailure(withCertificate(cert.certificatePem + cert.privateKeyPem), 'CERT_PARSE_FAILED', /found a PRIVATE KEY \(block 2/));
+  it('for a private key pasted after the certificate', () => expectInspectionFailure(withCertificate(cert.certificatePem + cert.privateKeyPem), 'CERT_PARSE_FAILED', /found a PRIVATE KEY \(block 2/));
 
-  it('for text after the certificate', () => expectFailure(withCertificate(`${cert.certificatePem}trailing words`), 'CERT_PARSE_FAILED', /text outside the PEM blocks/));
+  it('for text after the certificate', () => expectInspectionFailure(withCertificate(`${cert.certificatePem}trailing words`), 'CERT_PARSE_FAILED', /text outside the PEM blocks/));
 
   it('for a CERTIFICATE block holding something else', () =>
-    expectFailure(withCertificate(pemOf('CERTIFICATE', Buffer.from('definitely not DER'))), 'CERT_PARSE_FAILED', /not a valid X\.509 certificate/));
+    expectInspectionFailure(withCertificate(encodePem('CERTIFICATE', Buffer.from('definitely not DER'))), 'CERT_PARSE_FAILED', /not a valid X\.509 certificate/));
 
   it('for bytes after the certificate DER', () =>
-    expectFailure(withCertificate(pemOf('CERTIFICATE', Buffer.concat([derOf(cert.certificatePem), Buffer.from([0, 0])]))), 'CERT_PARSE_FAILED', /not a valid X\.509/));
+    expectInspectionFailure(withCertificate(encodePem('CERTIFICATE', Buffer.concat([derOf(cert.certificatePem), Buffer.from([0, 0])]))), 'CERT_PARSE_FAILED', /not a valid X\.509/));
 
-  it('for a truncated certificate', () => expectFailure(withCertificate(pemOf('CERTIFICATE', derOf(cert.certificatePem).subarray(0, 120))), 'CERT_PARSE_FAILED'));
+  it('for a truncated certificate', () => expectInspectionFailure(withCertificate(encodePem('CERTIFICATE', derOf(cert.certificatePem).subarray(0, 120))), 'CERT_PARSE_FAILED'));
 
-  it('for an empty field', () => expectFailure(withCertificate(' \n '), 'CERT_PARSE_FAILED', /holds no PEM block/));
+  it('for an empty field', () => expectInspectionFailure(withCertificate(' \n '), 'CERT_PARSE_FAILED', /holds no PEM block/));
 });
 
 describe('validity', () => {
   it('CERT_EXPIRED names the end date', async () => {
     const expired = await createExpiredCertificate();
-    await expectFailure({ certificate: expired.certificatePem, privateKey: expired.privateKeyPem }, 'CERT_EXPIRED', expired.notAfter.toISOString().replace('.000Z', 'Z'));
+    await expectInspectionFailure({ certificate: expired.certificatePem, privateKey: expired.privateKeyPem }, 'CERT_EXPIRED', expired.notAfter.toISOString().replace('.000Z', 'Z'));
   });
 
   it('CERT_NOT_YET_VALID names the start date', async () => {
     const future = await createNotYetValidCertificate();
-    await expectFailure({ certificate: future.certificatePem, privateKey: future.privateKeyPem }, 'CERT_NOT_YET_VALID', future.notBefore.toISOString().replace('.000Z', 'Z'));
+    await expectInspectionFailure({ certificate: future.certificatePem, privateKey: future.privateKeyPem }, 'CERT_NOT_YET_VALID', future.notBefore.toISOString().replace('.000Z', 'Z'));
   });
 
   it('judges validity at the given time', async () => {
-    const error = await failure({ certificate: cert.certificatePem, privateKey: cert.privateKeyPem }, new Date(cert.notAfter.getTime() + 1_000));
+    const error = await inspectionFailure({ certificate: cert.certificatePem, privateKey: cert.privateKeyPem }, new Date(cert.notAfter.getTime() + 1_000));
     expect(error.code).toBe('CERT_EXPIRED');
   });
 });
@@ -72,7 +56,7 @@ describe('CERT_UNSUPPORTED_KEY', () => {
     ['p521', /EC on curve P-521/],
   ] as const)('for %s', async (keyType, message) => {
     const weak = await createTestCertificate({ keyType });
-    await expectFailure({ certificate: weak.certificatePem, privateKey: weak.privateKeyPem }, 'CERT_UNSUPPORTED_KEY', message);
+    await expectInspectionFailure({ certificate: weak.certificatePem, privateKey: weak.privateKeyPem }, 'CERT_UNSUPPORTED_KEY', message);
   });
 
   it.each([
@@ -81,6 +65,6 @@ describe('CERT_UNSUPPORTED_KEY', () => {
     ['ec:brainpoolP256r1', /brainpoolP256r1/],
   ])('for an OpenSSL-made %s key', async (key, message) => {
     const other = createOpensslCertificate({ key, subject: '/CN=unsupported.example' });
-    await expectFailure({ certificate: other.certificatePem, privateKey: other.privateKeyPem }, 'CERT_UNSUPPORTED_KEY', message);
+    await expectInspectionFailure({ certificate: other.certificatePem, privateKey: other.privateKeyPem }, 'CERT_UNSUPPORTED_KEY', message);
   });
 });

@@ -1,16 +1,6 @@
-import { CerthubError, type ErrorCode } from '@certhub/contracts';
 import { chainPemOf, createTestCertificate, createTestChain, createTestCsrPem, generateTestKeyPair, type TestChain } from '@certhub/testing';
-import { inspectImport, type ImportMaterial } from './index';
-
-async function expectFailure(material: ImportMaterial, code: ErrorCode, message?: RegExp | string): Promise<void> {
-  const outcome = await inspectImport(material).then(
-    () => new Error('inspectImport accepted the upload'),
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof CerthubError)) throw outcome;
-  expect(outcome.code).toBe(code);
-  if (message !== undefined) expect(outcome.message).toMatch(message);
-}
+import { type ImportMaterial } from './index';
+import { expectInspectionFailure } from './inspect-import.spec-support';
 
 let chain: TestChain;
 let leafUpload: Pick<ImportMaterial, 'certificate' | 'privateKey'>;
@@ -23,22 +13,22 @@ const lower = () => chain.intermediates[1];
 const upper = () => chain.intermediates[0];
 
 describe('CHAIN_PARSE_FAILED', () => {
-  it('for text that is not PEM', () => expectFailure({ ...leafUpload, chain: 'garbage' }, 'CHAIN_PARSE_FAILED', /certificate chain is not PEM text/));
+  it('for text that is not PEM', () => expectInspectionFailure({ ...leafUpload, chain: 'garbage' }, 'CHAIN_PARSE_FAILED', /certificate chain is not PEM text/));
 
   it('for a private key in the chain field', () =>
-    expectFailure({ ...leafUpload, chain: chain.leaf.privateKeyPem }, 'CHAIN_PARSE_FAILED', 'expected a CERTIFICATE block but found a PRIVATE KEY'));
+    expectInspectionFailure({ ...leafUpload, chain: chain.leaf.privateKeyPem }, 'CHAIN_PARSE_FAILED', 'expected a CERTIFICATE block but found a PRIVATE KEY'));
 
-  it('for a CSR in the chain field', async () => expectFailure({ ...leafUpload, chain: await createTestCsrPem() }, 'CHAIN_PARSE_FAILED', /CERTIFICATE REQUEST/));
+  it('for a CSR in the chain field', async () => expectInspectionFailure({ ...leafUpload, chain: await createTestCsrPem() }, 'CHAIN_PARSE_FAILED', /CERTIFICATE REQUEST/));
 
-  it('for an unreadable trusted root', () => expectFailure({ ...leafUpload, trustedRootCa: `${chain.root.certificatePem}x` }, 'CHAIN_PARSE_FAILED', /trusted root CA has text outside/));
+  it('for an unreadable trusted root', () => expectInspectionFailure({ ...leafUpload, trustedRootCa: `${chain.root.certificatePem}x` }, 'CHAIN_PARSE_FAILED', /trusted root CA has text outside/));
 
   it('for two certificates as trusted root', () =>
-    expectFailure({ ...leafUpload, trustedRootCa: chain.root.certificatePem + upper().certificatePem }, 'CHAIN_PARSE_FAILED', /holds 2 certificates/));
+    expectInspectionFailure({ ...leafUpload, trustedRootCa: chain.root.certificatePem + upper().certificatePem }, 'CHAIN_PARSE_FAILED', /holds 2 certificates/));
 });
 
 describe('CHAIN_ORDER_INVALID', () => {
   it('for a reversed chain of two intermediates, naming the right order', () =>
-    expectFailure(
+    expectInspectionFailure(
       { ...leafUpload, chain: upper().certificatePem + lower().certificatePem },
       'CHAIN_ORDER_INVALID',
       `the server certificate must come first, then its issuer, then that issuer's issuer, up to the root. ` +
@@ -46,19 +36,19 @@ describe('CHAIN_ORDER_INVALID', () => {
     ));
 
   it('for a reversed fullchain in the certificate field', () =>
-    expectFailure({ ...leafUpload, certificate: chain.leaf.certificatePem + upper().certificatePem + lower().certificatePem }, 'CHAIN_ORDER_INVALID'));
+    expectInspectionFailure({ ...leafUpload, certificate: chain.leaf.certificatePem + upper().certificatePem + lower().certificatePem }, 'CHAIN_ORDER_INVALID'));
 
   it('when the key belongs to a later certificate in the certificate field', () =>
-    expectFailure({ ...leafUpload, certificate: lower().certificatePem + chain.leaf.certificatePem }, 'CHAIN_ORDER_INVALID', /the server certificate must come first/));
+    expectInspectionFailure({ ...leafUpload, certificate: lower().certificatePem + chain.leaf.certificatePem }, 'CHAIN_ORDER_INVALID', /the server certificate must come first/));
 
   it('when the chain only verifies below the trusted root in another order', () =>
-    expectFailure({ ...leafUpload, chain: upper().certificatePem + lower().certificatePem, trustedRootCa: chain.root.certificatePem }, 'CHAIN_ORDER_INVALID'));
+    expectInspectionFailure({ ...leafUpload, chain: upper().certificatePem + lower().certificatePem, trustedRootCa: chain.root.certificatePem }, 'CHAIN_ORDER_INVALID'));
 });
 
 describe('CHAIN_BROKEN', () => {
   it('for an unrelated CA, naming both names', async () => {
     const stranger = await createTestCertificate({ isCa: true });
-    await expectFailure(
+    await expectInspectionFailure(
       { ...leafUpload, chain: stranger.certificatePem },
       'CHAIN_BROKEN',
       `the server certificate "CN=${chain.leaf.commonName}" was issued by "CN=${lower().commonName}", but the next certificate, chain certificate 1, is "CN=${stranger.commonName}"`,
@@ -68,18 +58,18 @@ describe('CHAIN_BROKEN', () => {
   it('for a CA with the right name but another key', async () => {
     // A fresh key, not a pooled one: the pool could hand back the real intermediate's key.
     const impostor = await createTestCertificate({ isCa: true, commonName: lower().commonName, keyPair: await generateTestKeyPair('p256') });
-    await expectFailure({ ...leafUpload, chain: impostor.certificatePem }, 'CHAIN_BROKEN', /does not verify with the key of chain certificate 1 .*although the names match/);
+    await expectInspectionFailure({ ...leafUpload, chain: impostor.certificatePem }, 'CHAIN_BROKEN', /does not verify with the key of chain certificate 1 .*although the names match/);
   });
 
-  it('for a missing intermediate', () => expectFailure({ ...leafUpload, chain: upper().certificatePem }, 'CHAIN_BROKEN', /was issued by/));
+  it('for a missing intermediate', () => expectInspectionFailure({ ...leafUpload, chain: upper().certificatePem }, 'CHAIN_BROKEN', /was issued by/));
 
   it('for a trusted root that did not issue the last chain certificate', async () => {
     const otherRoot = await createTestCertificate({ isCa: true });
-    await expectFailure({ ...leafUpload, chain: chainPemOf(chain), trustedRootCa: otherRoot.certificatePem }, 'CHAIN_BROKEN', /the next certificate, the trusted root CA/);
+    await expectInspectionFailure({ ...leafUpload, chain: chainPemOf(chain), trustedRootCa: otherRoot.certificatePem }, 'CHAIN_BROKEN', /the next certificate, the trusted root CA/);
   });
 
   it('for a chain that has an unrelated certificate among the right ones', async () => {
     const stranger = await createTestCertificate({ isCa: true });
-    await expectFailure({ ...leafUpload, chain: chainPemOf(chain) + stranger.certificatePem }, 'CHAIN_BROKEN', /chain certificate 2 .* chain certificate 3/);
+    await expectInspectionFailure({ ...leafUpload, chain: chainPemOf(chain) + stranger.certificatePem }, 'CHAIN_BROKEN', /chain certificate 2 .* chain certificate 3/);
   });
 });

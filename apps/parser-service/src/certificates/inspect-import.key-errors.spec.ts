@@ -1,24 +1,9 @@
-import { CerthubError, type ErrorCode } from '@certhub/contracts';
 import { createTestCertificate, encryptLegacyPrivateKeyPem, encryptPrivateKeyPem, type TestCertificate } from '@certhub/testing';
 import { createPublicKey } from 'node:crypto';
-import { inspectImport, type ImportMaterial } from './index';
+import { type ImportMaterial } from './index';
+import { expectInspectionFailure } from './inspect-import.spec-support';
+import { encodePem } from './pem-blocks';
 
-async function failure(material: ImportMaterial, now?: Date): Promise<CerthubError> {
-  const outcome = await inspectImport(material, now).then(
-    () => new Error('inspectImport accepted the upload'),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof CerthubError) return outcome;
-  throw outcome;
-}
-
-async function expectFailure(material: ImportMaterial, code: ErrorCode, message?: RegExp | string): Promise<void> {
-  const error = await failure(material);
-  expect(error.code).toBe(code);
-  if (message !== undefined) expect(error.message).toMatch(message);
-}
-
-const pemOf = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString('base64').match(/.{1,64}/g)?.join('\n')}\n-----END ${label}-----\n`;
 
 let cert: TestCertificate;
 beforeAll(async () => {
@@ -27,42 +12,42 @@ beforeAll(async () => {
 const withKey = (privateKey: string): ImportMaterial => ({ certificate: cert.certificatePem, privateKey });
 
 describe('KEY_PARSE_FAILED', () => {
-  it('for text that is not PEM', () => expectFailure(withKey('hunter2'), 'KEY_PARSE_FAILED', /not PEM text/));
+  it('for text that is not PEM', () => expectInspectionFailure(withKey('hunter2'), 'KEY_PARSE_FAILED', /not PEM text/));
 
-  it('for two keys', () => expectFailure(withKey(cert.privateKeyPem + cert.privateKeyPem), 'KEY_PARSE_FAILED', /holds 2 PEM blocks/));
+  it('for two keys', () => expectInspectionFailure(withKey(cert.privateKeyPem + cert.privateKeyPem), 'KEY_PARSE_FAILED', /holds 2 PEM blocks/));
 
-  it('for a certificate in the key field', () => expectFailure(withKey(cert.certificatePem), 'KEY_PARSE_FAILED', /found a CERTIFICATE\./));
+  it('for a certificate in the key field', () => expectInspectionFailure(withKey(cert.certificatePem), 'KEY_PARSE_FAILED', /found a CERTIFICATE\./));
 
   it('for a public key', () =>
-    expectFailure(withKey(createPublicKey(cert.privateKeyPem).export({ type: 'spki', format: 'pem' }).toString()), 'KEY_PARSE_FAILED', /found a PUBLIC KEY/));
+    expectInspectionFailure(withKey(createPublicKey(cert.privateKeyPem).export({ type: 'spki', format: 'pem' }).toString()), 'KEY_PARSE_FAILED', /found a PUBLIC KEY/));
 
-  it('for a PRIVATE KEY block that does not decode', () => expectFailure(withKey(pemOf('PRIVATE KEY', Buffer.from('nonsense'))), 'KEY_PARSE_FAILED', /could not be decoded/));
+  it('for a PRIVATE KEY block that does not decode', () => expectInspectionFailure(withKey(encodePem('PRIVATE KEY', Buffer.from('nonsense'))), 'KEY_PARSE_FAILED', /could not be decoded/));
 
-  it('for an empty field', () => expectFailure(withKey(''), 'KEY_PARSE_FAILED', /holds no PEM block/));
+  it('for an empty field', () => expectInspectionFailure(withKey(''), 'KEY_PARSE_FAILED', /holds no PEM block/));
 });
 
 describe('KEY_ENCRYPTED', () => {
-  it('for an encrypted PKCS#8 key', () => expectFailure(withKey(encryptPrivateKeyPem(cert.privateKeyPem, 'secret')), 'KEY_ENCRYPTED'));
+  it('for an encrypted PKCS#8 key', () => expectInspectionFailure(withKey(encryptPrivateKeyPem(cert.privateKeyPem, 'secret')), 'KEY_ENCRYPTED'));
 
   it('for a legacy encrypted PKCS#1 key (Proc-Type: 4,ENCRYPTED)', async () => {
     const rsa = await createTestCertificate({ keyType: 'rsa2048' });
     const legacy = encryptLegacyPrivateKeyPem(rsa.privateKeyPem, 'secret');
     expect(legacy).toContain('Proc-Type: 4,ENCRYPTED');
-    await expectFailure({ certificate: rsa.certificatePem, privateKey: legacy }, 'KEY_ENCRYPTED');
+    await expectInspectionFailure({ certificate: rsa.certificatePem, privateKey: legacy }, 'KEY_ENCRYPTED');
   });
 
-  it('for a legacy encrypted SEC1 key', () => expectFailure(withKey(encryptLegacyPrivateKeyPem(cert.privateKeyPem, 'secret')), 'KEY_ENCRYPTED'));
+  it('for a legacy encrypted SEC1 key', () => expectInspectionFailure(withKey(encryptLegacyPrivateKeyPem(cert.privateKeyPem, 'secret')), 'KEY_ENCRYPTED'));
 });
 
 describe('KEY_MISMATCH', () => {
   it.each(['rsa2048', 'p256', 'ed25519'] as const)('for two %s certificates', async (keyType) => {
     const first = await createTestCertificate({ keyType });
     const second = await createTestCertificate({ keyType });
-    await expectFailure({ certificate: first.certificatePem, privateKey: second.privateKeyPem }, 'KEY_MISMATCH');
+    await expectInspectionFailure({ certificate: first.certificatePem, privateKey: second.privateKeyPem }, 'KEY_MISMATCH');
   });
 
   it('for a key of another type', async () => {
     const ed = await createTestCertificate({ keyType: 'ed25519' });
-    await expectFailure(withKey(ed.privateKeyPem), 'KEY_MISMATCH', /does not match the certificate "CN=/);
+    await expectInspectionFailure(withKey(ed.privateKeyPem), 'KEY_MISMATCH', /does not match the certificate "CN=/);
   });
 });

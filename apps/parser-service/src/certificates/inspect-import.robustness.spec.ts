@@ -1,21 +1,9 @@
-import { CerthubError } from '@certhub/contracts';
 import { createTestCertificate, createTestChain, generateTestKeyPair, type TestCertificate } from '@certhub/testing';
 import { randomBytes } from 'node:crypto';
-import { inspectImport, type ImportMaterial } from './index';
+import { type ImportMaterial } from './index';
+import { derOf, inspectionOutcome } from './inspect-import.spec-support';
+import { encodePem } from './pem-blocks';
 
-/** Resolves to the error code, or 'accepted'; anything thrown that is not a CerthubError fails the test. */
-async function outcomeOf(material: ImportMaterial): Promise<string> {
-  try {
-    await inspectImport(material);
-    return 'accepted';
-  } catch (error) {
-    if (error instanceof CerthubError) return error.code;
-    throw error;
-  }
-}
-
-const pemOf = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString('base64')}\n-----END ${label}-----\n`;
-const derOf = (pem: string) => Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
 
 let cert: TestCertificate;
 beforeAll(async () => {
@@ -26,18 +14,18 @@ describe('inspectImport never throws anything but a CerthubError', () => {
   it('for random bytes decoded as text in every field', async () => {
     for (let round = 0; round < 50; round++) {
       const noise = () => randomBytes(200 + round * 10).toString('latin1');
-      await expect(outcomeOf({ certificate: noise(), privateKey: cert.privateKeyPem })).resolves.toBe('CERT_PARSE_FAILED');
-      await expect(outcomeOf({ certificate: cert.certificatePem, privateKey: noise() })).resolves.toBe('KEY_PARSE_FAILED');
-      await expect(outcomeOf({ certificate: cert.certificatePem, privateKey: cert.privateKeyPem, chain: noise() })).resolves.toBe('CHAIN_PARSE_FAILED');
+      await expect(inspectionOutcome({ certificate: noise(), privateKey: cert.privateKeyPem })).resolves.toBe('CERT_PARSE_FAILED');
+      await expect(inspectionOutcome({ certificate: cert.certificatePem, privateKey: noise() })).resolves.toBe('KEY_PARSE_FAILED');
+      await expect(inspectionOutcome({ certificate: cert.certificatePem, privateKey: cert.privateKeyPem, chain: noise() })).resolves.toBe('CHAIN_PARSE_FAILED');
     }
   });
 
   it('for random bytes inside PEM armour', async () => {
     for (let round = 0; round < 50; round++) {
       const noise = randomBytes(1 + round * 20);
-      await expect(outcomeOf({ certificate: pemOf('CERTIFICATE', noise), privateKey: cert.privateKeyPem })).resolves.toBe('CERT_PARSE_FAILED');
-      await expect(outcomeOf({ certificate: cert.certificatePem, privateKey: pemOf('PRIVATE KEY', noise) })).resolves.toBe('KEY_PARSE_FAILED');
-      await expect(outcomeOf({ certificate: cert.certificatePem, privateKey: pemOf('EC PRIVATE KEY', noise) })).resolves.toBe('KEY_PARSE_FAILED');
+      await expect(inspectionOutcome({ certificate: encodePem('CERTIFICATE', noise), privateKey: cert.privateKeyPem })).resolves.toBe('CERT_PARSE_FAILED');
+      await expect(inspectionOutcome({ certificate: cert.certificatePem, privateKey: encodePem('PRIVATE KEY', noise) })).resolves.toBe('KEY_PARSE_FAILED');
+      await expect(inspectionOutcome({ certificate: cert.certificatePem, privateKey: encodePem('EC PRIVATE KEY', noise) })).resolves.toBe('KEY_PARSE_FAILED');
     }
   });
 
@@ -47,7 +35,7 @@ describe('inspectImport never throws anything but a CerthubError', () => {
     for (let offset = 0; offset < der.length; offset++) {
       const corrupted = Buffer.from(der);
       corrupted[offset] ^= 0xff;
-      outcomes.add(await outcomeOf({ certificate: pemOf('CERTIFICATE', corrupted), privateKey: cert.privateKeyPem }));
+      outcomes.add(await inspectionOutcome({ certificate: encodePem('CERTIFICATE', corrupted), privateKey: cert.privateKeyPem }));
     }
     expect(outcomes.has('CERT_PARSE_FAILED')).toBe(true);
     expect([...outcomes].every((code) => ['accepted', 'CERT_PARSE_FAILED', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNSUPPORTED_KEY', 'KEY_MISMATCH'].includes(code))).toBe(true);
@@ -59,7 +47,7 @@ describe('inspectImport never throws anything but a CerthubError', () => {
     for (let offset = 0; offset < der.length; offset += 3) {
       const corrupted = Buffer.from(der);
       corrupted[offset] ^= 0x5a;
-      const outcome = await outcomeOf({ certificate: chain.leaf.certificatePem, privateKey: chain.leaf.privateKeyPem, chain: pemOf('CERTIFICATE', corrupted) });
+      const outcome = await inspectionOutcome({ certificate: chain.leaf.certificatePem, privateKey: chain.leaf.privateKeyPem, chain: encodePem('CERTIFICATE', corrupted) });
       expect(['accepted', 'CHAIN_PARSE_FAILED', 'CHAIN_BROKEN']).toContain(outcome);
     }
   });
@@ -67,9 +55,9 @@ describe('inspectImport never throws anything but a CerthubError', () => {
   it('for huge inputs, quickly', async () => {
     const started = Date.now();
     const huge = `${cert.certificatePem}${'A'.repeat(5_000_000)}`;
-    await expect(outcomeOf({ certificate: huge, privateKey: cert.privateKeyPem })).resolves.toBe('CERT_PARSE_FAILED');
-    await expect(outcomeOf({ certificate: cert.certificatePem, privateKey: huge })).resolves.toBe('KEY_PARSE_FAILED');
-    await expect(outcomeOf({ certificate: cert.certificatePem, privateKey: cert.privateKeyPem, chain: '\n'.repeat(900_000) })).resolves.toBe('accepted');
+    await expect(inspectionOutcome({ certificate: huge, privateKey: cert.privateKeyPem })).resolves.toBe('CERT_PARSE_FAILED');
+    await expect(inspectionOutcome({ certificate: cert.certificatePem, privateKey: huge })).resolves.toBe('KEY_PARSE_FAILED');
+    await expect(inspectionOutcome({ certificate: cert.certificatePem, privateKey: cert.privateKeyPem, chain: '\n'.repeat(900_000) })).resolves.toBe('accepted');
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -80,13 +68,13 @@ describe('inspectImport never throws anything but a CerthubError', () => {
     const leaf = await createTestCertificate({ issuer: twins[0] });
     const stranger = await createTestCertificate({ isCa: true });
     const started = Date.now();
-    const outcome = await outcomeOf({ certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: twins.map((twin) => twin.certificatePem).join(''), trustedRootCa: stranger.certificatePem });
+    const outcome = await inspectionOutcome({ certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: twins.map((twin) => twin.certificatePem).join(''), trustedRootCa: stranger.certificatePem });
     expect(outcome).toBe('CHAIN_BROKEN');
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('for values that are not strings at all', async () => {
     const material = { certificate: 42, privateKey: null } as unknown as ImportMaterial;
-    await expect(outcomeOf(material)).resolves.toBe('CERT_PARSE_FAILED');
+    await expect(inspectionOutcome(material)).resolves.toBe('CERT_PARSE_FAILED');
   });
 });
