@@ -1,5 +1,5 @@
-import { Double, Int32, Long, MongoClient, type Collection, type Db, type Document, type Filter, type FindOptions } from 'mongodb';
-import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
+import { Double, Int32, Long, type Collection, type Document, type Filter, type FindOptions } from 'mongodb';
+import { useDriverFixture } from './driver-fixture.spec-support';
 
 /**
  * Unique-key look-ups must give exactly what a scan gives. Each query runs twice: as written (eligible for
@@ -7,23 +7,10 @@ import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
  * serverStatus' scannedObjects tells which path ran: 1 or 0 documents for a look-up.
  */
 describe('embedded-mongo unique-index look-ups', () => {
-  let server: EmbeddedMongo;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ port: 0 });
-    client = await MongoClient.connect(server.url);
-    db = client.db('lookups');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const fixture = useDriverFixture('lookups');
 
   async function scannedObjects(): Promise<number> {
-    const status = await db.admin().command({ serverStatus: 1 });
+    const status = await fixture.db.admin().command({ serverStatus: 1 });
     return Number((status['metrics'] as { queryExecutor: { scannedObjects: number } }).queryExecutor.scannedObjects);
   }
 
@@ -43,7 +30,7 @@ describe('embedded-mongo unique-index look-ups', () => {
   }
 
   it('reads by a compound unique key: hit, miss, extra conditions, $eq, sort/skip/limit/projection, counts', async () => {
-    const outcomes = db.collection('request_outcomes');
+    const outcomes = fixture.db.collection('request_outcomes');
     await outcomes.createIndex({ tenantId: 1, requestId: 1 }, { unique: true, name: 'tenant_request_unique' });
     await outcomes.insertMany(Array.from({ length: 20 }, (_, i) => ({
       _id: i, tenantId: `t${i % 2}`, requestId: `r${i}`, status: i % 3 === 0 ? 'failed' : 'done',
@@ -62,12 +49,12 @@ describe('embedded-mongo unique-index look-ups', () => {
       docs: [{ status: 'done' }], examined: 1,
     });
     expect(await measured(() => outcomes.countDocuments(hit))).toEqual({ result: 1, examined: 1 });
-    expect(await measured(() => db.command({ count: 'request_outcomes', query: hit }))).toMatchObject({ result: { n: 1 }, examined: 1 });
+    expect(await measured(() => fixture.db.command({ count: 'request_outcomes', query: hit }))).toMatchObject({ result: { n: 1 }, examined: 1 });
     expect(await measured(() => outcomes.distinct('status', { tenantId: 't1', requestId: 'r3' }))).toEqual({ result: ['failed'], examined: 1 });
   });
 
   it('writes by a unique key: findOneAndUpdate with $ne, update, upsert, rename, delete', async () => {
-    const certs = db.collection('certificates');
+    const certs = fixture.db.collection('certificates');
     await certs.createIndex({ tenantId: 1, name: 1 }, { unique: true, name: 'tenant_name_unique' });
     await certs.insertMany(Array.from({ length: 10 }, (_, i) => ({ _id: i, tenantId: 't', name: `n${i}`, applied: [] })) as never[]);
     const apply = (requestId: string) => measured(() => certs.findOneAndUpdate(
@@ -96,7 +83,7 @@ describe('embedded-mongo unique-index look-ups', () => {
   });
 
   it('scans a key that a document left out of a partial index also has, and looks up the others', async () => {
-    const creds = db.collection('credentials');
+    const creds = fixture.db.collection('credentials');
     await creds.createIndex({ tokenHash: 1 }, {
       unique: true, name: 'token_hash_unique', partialFilterExpression: { tokenHash: { $type: 'string' } },
     });
@@ -111,7 +98,7 @@ describe('embedded-mongo unique-index look-ups', () => {
     expect(await compare(creds, { tokenHash: 'h2' })).toMatchObject({ docs: [{ _id: 3 }, { _id: 4 }], examined: 4 });
     expect(await compare(creds, { kind: 'token', tokenHash: 'h3' })).toMatchObject({ docs: [], examined: 0 });
 
-    const codes = db.collection('codes');
+    const codes = fixture.db.collection('codes');
     await codes.createIndex({ code: 1 }, { unique: true, partialFilterExpression: { active: true } });
     await codes.insertMany([{ _id: 1, code: 'a', active: true }, { _id: 2, code: 'a', active: false }, { _id: 3, code: 'b', active: true }] as never[]);
     // The index holds only _id 1 for 'a'; trusting it would lose _id 2.
@@ -129,7 +116,7 @@ describe('embedded-mongo unique-index look-ups', () => {
   });
 
   it('never looks up null, so a sparse index does not hide documents missing the field', async () => {
-    const people = db.collection('people');
+    const people = fixture.db.collection('people');
     await people.createIndex({ email: 1 }, { unique: true, sparse: true });
     await people.insertMany([{ _id: 1, email: 'a@x' }, { _id: 2 }, { _id: 3 }, { _id: 4, email: null }] as never[]);
     expect(await compare(people, { email: 'a@x' })).toMatchObject({ docs: [{ _id: 1 }], examined: 1 });
@@ -139,7 +126,7 @@ describe('embedded-mongo unique-index look-ups', () => {
   });
 
   it('matches numbers by value across Int32, Double and Long, as the index and MongoDB do', async () => {
-    const numbers = db.collection('numbers');
+    const numbers = fixture.db.collection('numbers');
     await numbers.createIndex({ n: 1 }, { unique: true });
     await numbers.insertMany([{ _id: 1, n: new Int32(1) }, { _id: 2, n: new Double(2.5) }, { _id: 3, n: Long.fromNumber(3) }] as never[]);
     const raw: FindOptions = { promoteValues: false, promoteLongs: false };
@@ -153,7 +140,7 @@ describe('embedded-mongo unique-index look-ups', () => {
   });
 
   it('scans keys hidden in nested arrays and picks whichever unique index the filter pins', async () => {
-    const nested = db.collection('nested');
+    const nested = fixture.db.collection('nested');
     await nested.createIndex({ 'a.b': 1 }, { unique: true });
     await nested.createIndex({ tags: 1 }, { unique: true });
     await nested.insertMany([{ _id: 1, a: { b: [[7]] }, tags: ['x', 'y'] }, { _id: 2, a: [{ b: 8 }, { b: 9 }], tags: 'z' }] as never[]);
@@ -164,7 +151,7 @@ describe('embedded-mongo unique-index look-ups', () => {
   });
 
   it('finds one document among 50,000 by its unique key examining only that document', async () => {
-    const big = db.collection('big');
+    const big = fixture.db.collection('big');
     await big.createIndex({ tenantId: 1, requestId: 1 }, { unique: true, name: 'tenant_request_unique' });
     await big.insertMany(Array.from({ length: 50_000 }, (_, i) => ({ tenantId: `t${i % 10}`, requestId: `r${i}` })));
     const filter = { tenantId: 't7', requestId: 'r43217' };

@@ -1,33 +1,20 @@
-import { Binary, Double, Int32, Long, MongoClient, MongoServerError, ObjectId, type Db } from 'mongodb';
-import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
+import { Binary, Double, Int32, Long, MongoServerError, ObjectId } from 'mongodb';
+import { useDriverFixture } from './driver-fixture.spec-support';
 
 describe('embedded-mongo through the mongodb driver: documents, queries, catalog', () => {
-  let server: EmbeddedMongo;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ port: 0 });
-    client = await MongoClient.connect(server.url);
-    db = client.db('queries');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const fixture = useDriverFixture('queries');
 
   it('answers the handshake as a standalone 7.0 server', async () => {
-    const hello = await db.admin().command({ hello: 1 });
+    const hello = await fixture.db.admin().command({ hello: 1 });
     expect(hello).toMatchObject({ isWritablePrimary: true, maxWireVersion: 21, minWireVersion: 0, ok: 1 });
     expect(hello['setName']).toBeUndefined();
     expect(hello['compression']).toBeUndefined();
-    expect((await db.admin().command({ buildInfo: 1 }))['version']).toBe('7.0.0-certhub-embedded');
-    expect(server.url).toBe(`mongodb://127.0.0.1:${server.port}`);
+    expect((await fixture.db.admin().command({ buildInfo: 1 }))['version']).toBe('7.0.0-certhub-embedded');
+    expect(fixture.server.url).toBe(`mongodb://127.0.0.1:${fixture.server.port}`);
   });
 
   it('round-trips numeric _ids, numeric types, Binary subtypes, dates and nested documents exactly', async () => {
-    const coll = db.collection('types');
+    const coll = fixture.db.collection('types');
     const when = new Date('2024-05-06T07:08:09.010Z');
     await coll.insertMany([
       { _id: new Int32(1), n: new Int32(7), d: new Double(5), l: Long.fromNumber(9), big: Long.fromString('9007199254740993') },
@@ -48,7 +35,7 @@ describe('embedded-mongo through the mongodb driver: documents, queries, catalog
   });
 
   it('generates an ObjectId only when the document has no _id', async () => {
-    const coll = db.collection('ids');
+    const coll = fixture.db.collection('ids');
     const result = await coll.insertOne({ name: 'x' }, { forceServerObjectId: true });
     const stored = await coll.findOne({ name: 'x' });
     expect(stored?._id).toBeInstanceOf(ObjectId);
@@ -59,7 +46,7 @@ describe('embedded-mongo through the mongodb driver: documents, queries, catalog
   });
 
   it('sorts, skips, limits and projects', async () => {
-    const coll = db.collection('people');
+    const coll = fixture.db.collection('people');
     await coll.insertMany([
       { _id: 1, name: 'ann', age: 31, tags: ['a'] },
       { _id: 2, name: 'bob', age: 25, tags: ['b'] },
@@ -77,7 +64,7 @@ describe('embedded-mongo through the mongodb driver: documents, queries, catalog
   });
 
   it('pages a cursor over more than 101 documents with getMore, and kills an abandoned one', async () => {
-    const coll = db.collection('many');
+    const coll = fixture.db.collection('many');
     await coll.insertMany(Array.from({ length: 250 }, (_, i) => ({ _id: i, v: i * 2 })) as never[]);
     const all = await coll.find({}, { sort: { _id: 1 } }).toArray();
     expect(all).toHaveLength(250);
@@ -87,12 +74,12 @@ describe('embedded-mongo through the mongodb driver: documents, queries, catalog
     const cursor = coll.find({});
     expect(await cursor.next()).toEqual({ _id: 0, v: 0 });
     await cursor.close();
-    const getMoreOnKilled = db.command({ getMore: Long.fromNumber(123456), collection: 'many' });
+    const getMoreOnKilled = fixture.db.command({ getMore: Long.fromNumber(123456), collection: 'many' });
     await expect(getMoreOnKilled).rejects.toMatchObject({ code: 43, codeName: 'CursorNotFound' });
   });
 
   it('counts and aggregates', async () => {
-    const coll = db.collection('orders');
+    const coll = fixture.db.collection('orders');
     await coll.insertMany([
       { cust: 'a', amount: 5, items: ['x', 'y'] },
       { cust: 'a', amount: 7, items: ['x'] },
@@ -120,7 +107,7 @@ describe('embedded-mongo through the mongodb driver: documents, queries, catalog
   });
 
   it('manages collections, databases and non-unique indexes', async () => {
-    const other = client.db('catalog');
+    const other = fixture.client.db('catalog');
     await other.createCollection('c1');
     await expect(other.createCollection('c1')).rejects.toMatchObject({ code: 48, codeName: 'NamespaceExists' });
     await other.collection('c2').insertOne({ a: 1 });
@@ -136,26 +123,26 @@ describe('embedded-mongo through the mongodb driver: documents, queries, catalog
     expect((await other.collection('c2').listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
     await expect(other.collection('none').listIndexes().toArray()).rejects.toMatchObject({ codeName: 'NamespaceNotFound' });
     expect(await other.collection('c1').drop()).toBe(true);
-    const names = (await client.db().admin().listDatabases()).databases.map((d) => d.name);
+    const names = (await fixture.client.db().admin().listDatabases()).databases.map((d) => d.name);
     expect(names).toContain('catalog');
     await other.dropDatabase();
-    expect((await client.db().admin().listDatabases()).databases.map((d) => d.name)).not.toContain('catalog');
+    expect((await fixture.client.db().admin().listDatabases()).databases.map((d) => d.name)).not.toContain('catalog');
   });
 
   it('answers unknown commands and transactions exactly like a standalone mongod', async () => {
-    await expect(db.command({ frobnicate: 1 })).rejects.toMatchObject({ code: 59, codeName: 'CommandNotFound', message: "no such command: 'frobnicate'" });
-    const session = client.startSession();
+    await expect(fixture.db.command({ frobnicate: 1 })).rejects.toMatchObject({ code: 59, codeName: 'CommandNotFound', message: "no such command: 'frobnicate'" });
+    const session = fixture.client.startSession();
     try {
       session.startTransaction();
-      const inTransaction = db.collection('tx').insertOne({ a: 1 }, { session });
+      const inTransaction = fixture.db.collection('tx').insertOne({ a: 1 }, { session });
       await expect(inTransaction).rejects.toBeInstanceOf(Error);
     } finally {
       await session.endSession();
     }
-    const raw = db.command({ find: 'tx', startTransaction: true, autocommit: false, txnNumber: Long.fromNumber(1) });
+    const raw = fixture.db.command({ find: 'tx', startTransaction: true, autocommit: false, txnNumber: Long.fromNumber(1) });
     await expect(raw).rejects.toMatchObject({
       code: 20, codeName: 'IllegalOperation', message: 'Transaction numbers are only allowed on a replica set member or mongos',
     });
-    await expect(db.collection('x').find({ $where: 'true' }).toArray()).rejects.toBeInstanceOf(MongoServerError);
+    await expect(fixture.db.collection('x').find({ $where: 'true' }).toArray()).rejects.toBeInstanceOf(MongoServerError);
   });
 });

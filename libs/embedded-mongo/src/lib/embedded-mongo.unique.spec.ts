@@ -1,25 +1,12 @@
-import { MongoBulkWriteError, MongoClient, MongoServerError, type Db } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError } from 'mongodb';
 import mongoose, { Schema } from 'mongoose';
-import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
+import { useDriverFixture } from './driver-fixture.spec-support';
 
 describe('embedded-mongo unique indexes and concurrency', () => {
-  let server: EmbeddedMongo;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ port: 0 });
-    client = await MongoClient.connect(server.url, { maxPoolSize: 100 });
-    db = client.db('uniq');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const fixture = useDriverFixture('uniq', { maxPoolSize: 100 });
 
   it('hands out 1..100 from 100 concurrent findOneAndUpdate $inc upserts', async () => {
-    const counters = db.collection<{ _id: string; seq: number }>('counters');
+    const counters = fixture.db.collection<{ _id: string; seq: number }>('counters');
     const values = await Promise.all(
       Array.from({ length: 100 }, () =>
         counters.findOneAndUpdate({ _id: 'x' }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' }),
@@ -31,9 +18,9 @@ describe('embedded-mongo unique indexes and concurrency', () => {
   });
 
   it('lets exactly one of 100 concurrent inserts of one compound key win, across 100 connections', async () => {
-    const items = db.collection('items');
+    const items = fixture.db.collection('items');
     await items.createIndex({ tenantId: 1, name: 1 }, { unique: true, name: 'tenant_name_unique' });
-    const clients = await Promise.all(Array.from({ length: 100 }, () => MongoClient.connect(server.url, { maxPoolSize: 1 })));
+    const clients = await Promise.all(Array.from({ length: 100 }, () => MongoClient.connect(fixture.server.url, { maxPoolSize: 1 })));
     try {
       const outcomes = await Promise.allSettled(
         clients.map((c, i) => c.db('uniq').collection('items').insertOne({ tenantId: 't1', name: 'same', attempt: i })),
@@ -58,7 +45,7 @@ describe('embedded-mongo unique indexes and concurrency', () => {
   });
 
   it('enforces unique indexes on update, upsert and findAndModify, and treats missing fields as null', async () => {
-    const users = db.collection('users');
+    const users = fixture.db.collection('users');
     await users.createIndex({ email: 1 }, { unique: true });
     await users.insertMany([{ _id: 1, email: 'a@x' }, { _id: 2, email: 'b@x' }] as never[]);
     await expect(users.updateOne({ _id: 2 } as never, { $set: { email: 'a@x' } })).rejects.toMatchObject({
@@ -82,7 +69,7 @@ describe('embedded-mongo unique indexes and concurrency', () => {
   });
 
   it('reports write errors per document: ordered inserts stop, unordered ones carry on', async () => {
-    const coll = db.collection('bulk');
+    const coll = fixture.db.collection('bulk');
     await coll.createIndex({ k: 1 }, { unique: true });
     const ordered = await coll.insertMany([{ k: 1 }, { k: 1 }, { k: 2 }]).catch((e: unknown) => e);
     expect(ordered).toBeInstanceOf(MongoBulkWriteError);
@@ -94,22 +81,22 @@ describe('embedded-mongo unique indexes and concurrency', () => {
   });
 
   it('skips documents outside a partial or sparse unique index, and multikey arrays index each element', async () => {
-    const partial = db.collection('partial');
+    const partial = fixture.db.collection('partial');
     await partial.createIndex({ code: 1 }, { unique: true, partialFilterExpression: { active: true } });
     await partial.insertMany([{ code: 'a', active: false }, { code: 'a', active: false }, { code: 'a', active: true }]);
     await expect(partial.insertOne({ code: 'a', active: true })).rejects.toMatchObject({ code: 11000 });
-    const sparse = db.collection('sparse');
+    const sparse = fixture.db.collection('sparse');
     await sparse.createIndex({ nick: 1 }, { unique: true, sparse: true });
     await sparse.insertMany([{ x: 1 }, { x: 2 }, { nick: 'n' }]);
     await expect(sparse.insertOne({ nick: 'n' })).rejects.toMatchObject({ code: 11000 });
-    const tags = db.collection('tags');
+    const tags = fixture.db.collection('tags');
     await tags.createIndex({ tags: 1 }, { unique: true });
     await tags.insertOne({ tags: ['a', 'b', 'a'] });
     await expect(tags.insertOne({ tags: ['c', 'b'] })).rejects.toMatchObject({ code: 11000, keyValue: { tags: 'b' } });
   });
 
   it('refuses to build a unique index over existing duplicates, as MongoDB does', async () => {
-    const dupes = db.collection('dupes');
+    const dupes = fixture.db.collection('dupes');
     await dupes.insertMany([{ v: 1 }, { v: 1 }]);
     const error = await dupes.createIndex({ v: 1 }, { unique: true }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 11000, keyValue: { v: 1 } });
@@ -120,7 +107,7 @@ describe('embedded-mongo unique indexes and concurrency', () => {
   });
 
   it('works for mongoose: unique schema paths, syncIndexes, counters and duplicate errors', async () => {
-    const connection = await mongoose.createConnection(`${server.url}/mongoose`).asPromise();
+    const connection = await mongoose.createConnection(`${fixture.server.url}/mongoose`).asPromise();
     try {
       const Cert = connection.model('Cert', new Schema({
         _id: Number,

@@ -1,28 +1,15 @@
-import { Double, Int32, Long, MongoClient, type Db } from 'mongodb';
-import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
+import { Double, Int32, Long } from 'mongodb';
+import { useDriverFixture } from './driver-fixture.spec-support';
 
 describe('embedded-mongo through the mongodb driver: updates and deletes', () => {
-  let server: EmbeddedMongo;
-  let client: MongoClient;
-  let db: Db;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ port: 0 });
-    client = await MongoClient.connect(server.url);
-    db = client.db('updates');
-  });
-
-  afterAll(async () => {
-    await client.close();
-    await server.stop();
-  });
+  const fixture = useDriverFixture('updates');
 
   it('applies update operators, upserts with $setOnInsert, and reports counts as MongoDB does', async () => {
     interface Row {
       _id: number; n?: number; list?: number[]; gone?: boolean; deep?: { x: string }; set?: string[];
       items?: Array<{ k: number; v: number }>; kind?: string; created?: boolean; fresh?: boolean;
     }
-    const coll = db.collection<Row>('updates');
+    const coll = fixture.db.collection<Row>('updates');
     await coll.insertOne({ _id: 1, n: 1, list: [1], gone: true });
     const result = await coll.updateOne({ _id: 1 }, {
       $set: { 'deep.x': 'y' }, $inc: { n: 4 }, $push: { list: 2 }, $addToSet: { set: 'a' }, $unset: { gone: '' },
@@ -49,7 +36,7 @@ describe('embedded-mongo through the mongodb driver: updates and deletes', () =>
   });
 
   it('keeps a field\'s numeric type through $inc, and takes a $set value\'s type', async () => {
-    const coll = db.collection('numeric');
+    const coll = fixture.db.collection('numeric');
     await coll.insertOne({ _id: 1, l: Long.fromNumber(1), d: new Double(1), i: 1 } as never);
     await coll.updateOne({ _id: 1 } as never, { $inc: { l: 1, d: 1, i: 1 }, $set: { s: new Double(2) } });
     const raw = await coll.findOne({ _id: 1 } as never, { promoteValues: false, promoteLongs: false });
@@ -57,7 +44,7 @@ describe('embedded-mongo through the mongodb driver: updates and deletes', () =>
   });
 
   it('deletes one or many', async () => {
-    const coll = db.collection('deletes');
+    const coll = fixture.db.collection('deletes');
     await coll.insertMany([{ g: 1 }, { g: 1 }, { g: 2 }]);
     expect((await coll.deleteOne({ g: 1 })).deletedCount).toBe(1);
     expect((await coll.deleteMany({})).deletedCount).toBe(2);
@@ -65,7 +52,7 @@ describe('embedded-mongo through the mongodb driver: updates and deletes', () =>
   });
 
   it('findOneAndUpdate / findOneAndDelete return the documents MongoDB would', async () => {
-    const coll = db.collection('fam');
+    const coll = fixture.db.collection('fam');
     await coll.insertMany([{ _id: 1, q: 3 }, { _id: 2, q: 1 }] as never[]);
     const before = await coll.findOneAndUpdate({}, { $inc: { q: 1 } }, { sort: { q: 1 }, returnDocument: 'before' });
     expect(before).toEqual({ _id: 2, q: 1 });
@@ -79,7 +66,7 @@ describe('embedded-mongo through the mongodb driver: updates and deletes', () =>
 
   it('runs the storage service\'s idempotent certificate update: $ne guard, $set, $inc and a capped $push', async () => {
     interface Cert { _id: number; tenantId: string; name: string; revision: number; appliedRequestIds: string[]; updatedAt?: Date }
-    const certs = db.collection<Cert>('certificates');
+    const certs = fixture.db.collection<Cert>('certificates');
     await certs.createIndex({ tenantId: 1, name: 1 }, { unique: true, name: 'tenant_name_unique' });
     await certs.insertMany([
       { _id: 1, tenantId: 't', name: 'a', revision: 1, appliedRequestIds: ['r0'] },
