@@ -14,6 +14,9 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /repo/dist/apps ./dist/apps
 # The admin command (credentials, KEK rotation) runs from the same image: docs/operations.md.
 COPY --from=build /repo/dist/tools/admin ./dist/tools/admin
+# Mount points of the bus volumes, owned by the services' user so that a new named volume inherits it.
+RUN mkdir -p /bus /creds/gateway /creds/parser /creds/storage /creds/admin /creds/observer /run/certhub \
+  && chown -R node:node /bus /creds /run/certhub
 USER node
 # Overridden per service in docker-compose.yml.
 CMD ["node", "--enable-source-maps", "dist/apps/api-gateway/main.js"]

@@ -37,10 +37,10 @@ export async function stopMongoProcess(mongo: { process: ChildProcess; dataDir: 
 export async function startBenchStack(): Promise<BenchStack> {
   const nats: NatsServerHandle = await startNatsServer();
   const mongo = await startMongoProcess();
-  const stack = await startCerthubStack({ natsUrl: nats.url, mongoUrl: `${mongo.url}/certhub`, env: quiet() });
+  const stack = await startCerthubStack({ nats, mongoUrl: `${mongo.url}/certhub`, env: quiet() });
   const tenantId = 'bench-team';
   const created = execFileSync(process.execPath, [join(workspaceRoot(), 'dist/tools/admin/main.js'), 'create-token', '--tenant', tenantId], {
-    env: { ...process.env, NATS_URL: nats.url },
+    env: { ...process.env, NATS_URL: nats.url, NATS_CREDS: nats.files.credsFile('admin') },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const token = (JSON.parse(created.toString()) as { token: string }).token;

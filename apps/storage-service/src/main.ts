@@ -1,21 +1,17 @@
 import 'reflect-metadata';
 import { loadStorageConfig } from '@certhub/config';
-import { createServiceLogger } from '@certhub/messaging';
+import { createServiceLogger, NATS_CONNECTION, NatsRpcServer } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { NatsConnection } from 'nats';
 import { StorageModule } from './app/storage.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadStorageConfig();
   const logger = createServiceLogger('storage-service', config.logLevel);
   const app = await NestFactory.create(StorageModule.forRoot(config), { logger });
-  // Request/reply (stored outcomes, readiness) over NestJS' core NATS transport; a queue group makes one
+  // Request/reply (`@MessagePattern` handlers) on the service's one NATS connection; a queue group makes one
   // instance answer each request however many run.
-  app.connectMicroservice<MicroserviceOptions>({
-    transport: Transport.NATS,
-    // Reconnect for as long as it takes: a NATS restart must not silence the request/reply side for good.
-    options: { servers: [config.natsUrl], queue: 'storage-service', name: 'storage-service-rpc', maxReconnectAttempts: -1, reconnectTimeWait: 250 },
-  });
+  app.connectMicroservice({ strategy: new NatsRpcServer(app.get<NatsConnection>(NATS_CONNECTION), { queue: 'storage-service' }) });
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   await app.listen(config.health.port, config.health.host);

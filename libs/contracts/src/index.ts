@@ -17,3 +17,6 @@ export * from './lib/events/key-rotation-rpc';
 export * from './lib/validation/is-string-record';
 export * from './lib/validation/hostname';
 export * from './lib/validation/validate-payload';
+export * from './lib/validation/tenant-id';
+export * from './lib/validation/sealed-envelope';
+export * from './lib/rpc-reply-budget';

@@ -13,3 +13,6 @@ export * from './lib/service-logger';
 export * from './lib/consumer-lag';
 export * from './lib/nats-health.controller';
 export * from './lib/start-durable-consumer';
+export * from './lib/rpc/rpc-envelope';
+export * from './lib/rpc/rpc-client';
+export * from './lib/rpc/nats-rpc.server';

@@ -1,32 +1,35 @@
-import { deadLetterSubject, Subjects, type CertificateStoredEvent } from '@certhub/contracts';
+import { deadLetterSubject, type CertificateStoredEvent } from '@certhub/contracts';
 import { createTestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
-import { JSONCodec, headers as natsHeaders, StringCodec, type Msg } from 'nats';
+import type { Msg } from 'nats';
+import { BusProducer } from './support/bus-producer';
 import { OutcomeListener } from './support/outcome-listener';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 let env: SuiteEnvironment;
 let outcomes: OutcomeListener;
+let producer: BusProducer;
 beforeAll(async () => {
   env = await startSuiteEnvironment();
-  outcomes = new OutcomeListener(env.bus);
+  producer = await BusProducer.create(env, 'bus-tenant');
+  // The producer's own view: its tenant's events, through the wildcard create-producer printed.
+  outcomes = new OutcomeListener(producer.nc, [producer.grant.outcomes]);
 });
-afterAll(async () => env?.close());
+afterAll(async () => {
+  await producer?.close();
+  await env?.close();
+});
 
-const json = JSONCodec();
-
-/** Publishes the way docs/events.md tells a producer to: JetStream, Nats-Msg-Id = <tenantId>:<requestId>. */
-async function produce(subject: string, payload: unknown, msgId?: string) {
-  const headers = natsHeaders();
-  if (msgId) headers.set('Nats-Msg-Id', msgId);
-  return env.bus.jetstream().publish(subject, json.encode(payload), { headers });
+/** Publishes the way docs/events.md tells a producer to: JetStream, on the subjects create-producer printed. */
+function produce(operation: 'create' | 'update', payload: unknown, msgId?: string) {
+  return producer.publish(operation, payload, msgId);
 }
 
 describe('message-bus producers (no HTTP)', () => {
   it('get a certificate.created outcome and a stored certificate for a valid certificate.create', async () => {
     const cert = await createTestCertificate({ keyType: 'p384', commonName: 'bus.example.com' });
     const requestId = randomUUID();
-    await produce(Subjects.certificateCreate, {
+    await produce('create', {
       requestId, tenantId: 'bus-tenant', name: 'from-the-bus', certificate: cert.certificatePem, privateKey: cert.privateKeyPem,
     }, `bus-tenant:${requestId}`);
 
@@ -42,12 +45,12 @@ describe('message-bus producers (no HTTP)', () => {
   it('get a certificate.updated outcome for a valid certificate.update', async () => {
     const [first, second] = [await createTestCertificate({ keyType: 'p256' }), await createTestCertificate({ keyType: 'p256', commonName: 'two.example.com' })];
     const createId = randomUUID();
-    await produce(Subjects.certificateCreate, { requestId: createId, tenantId: 'bus-tenant', name: 'to-update', certificate: first.certificatePem, privateKey: first.privateKeyPem });
+    await produce('create', { requestId: createId, tenantId: 'bus-tenant', name: 'to-update', certificate: first.certificatePem, privateKey: first.privateKeyPem });
     const created = await outcomes.outcomeOf('bus-tenant', createId);
     const id = (created as CertificateStoredEvent).certificate.id;
 
     const updateId = randomUUID();
-    await produce(Subjects.certificateUpdate, { requestId: updateId, tenantId: 'bus-tenant', certificateId: id, name: 'to-update', certificate: second.certificatePem, privateKey: second.privateKeyPem });
+    await produce('update', { requestId: updateId, tenantId: 'bus-tenant', certificateId: id, name: 'to-update', certificate: second.certificatePem, privateKey: second.privateKeyPem });
 
     expect(await outcomes.outcomeOf('bus-tenant', updateId)).toMatchObject({ outcome: 'updated', certificate: { id, revision: 2, metadata: { commonName: 'two.example.com' } } });
   });
@@ -55,7 +58,7 @@ describe('message-bus producers (no HTTP)', () => {
   it('get the same checks as HTTP: a mismatched key is certificate.rejected with KEY_MISMATCH', async () => {
     const [a, b] = [await createTestCertificate({ keyType: 'ed25519' }), await createTestCertificate({ keyType: 'p256' })];
     const requestId = randomUUID();
-    await produce(Subjects.certificateCreate, { requestId, tenantId: 'bus-tenant', name: 'mismatch', certificate: a.certificatePem, privateKey: b.privateKeyPem });
+    await produce('create', { requestId, tenantId: 'bus-tenant', name: 'mismatch', certificate: a.certificatePem, privateKey: b.privateKeyPem });
 
     expect(await outcomes.outcomeOf('bus-tenant', requestId)).toMatchObject({ outcome: 'rejected', code: 'KEY_MISMATCH' });
     expect(await env.db.collection('certificates').countDocuments({ tenantId: 'bus-tenant', name: 'mismatch' })).toBe(0);
@@ -63,7 +66,7 @@ describe('message-bus producers (no HTTP)', () => {
 
   it('get certificate.rejected with INVALID_EVENT for an event that breaks the contract', async () => {
     const requestId = randomUUID();
-    await produce(Subjects.certificateCreate, { requestId, tenantId: 'bus-tenant', name: 42 });
+    await produce('create', { requestId, tenantId: 'bus-tenant', name: 42 });
 
     expect(await outcomes.outcomeOf('bus-tenant', requestId)).toMatchObject({ outcome: 'rejected', code: 'INVALID_EVENT', message: expect.stringContaining('name') });
   });
@@ -72,8 +75,8 @@ describe('message-bus producers (no HTTP)', () => {
     const cert = await createTestCertificate({ keyType: 'p256' });
     const requestId = randomUUID();
     const event = { requestId, tenantId: 'bus-tenant', name: 'twice', certificate: cert.certificatePem, privateKey: cert.privateKeyPem };
-    await produce(Subjects.certificateCreate, event, `bus-tenant:${requestId}`);
-    await produce(Subjects.certificateCreate, event); // no Nats-Msg-Id: JetStream cannot drop it, storage must
+    await produce('create', event, `bus-tenant:${requestId}`);
+    await produce('create', event); // no Nats-Msg-Id: JetStream cannot drop it, storage must
 
     await outcomes.outcomeOf('bus-tenant', requestId);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -83,9 +86,8 @@ describe('message-bus producers (no HTTP)', () => {
 
   it('do not stall the consumer with a payload that is not JSON: it goes to the dead-letter subject', async () => {
     // The subscription's own timeout ends the iterator with an error if nothing arrives.
-    const deadLetters = env.bus.subscribe(deadLetterSubject('parser'), { max: 1, timeout: 20_000 });
-    const poison = StringCodec().encode('{"requestId": "oops", not json');
-    await env.bus.jetstream().publish(Subjects.certificateCreate, poison);
+    const deadLetters = env.observer.subscribe(deadLetterSubject('parser'), { max: 1, timeout: 20_000 });
+    await produce('create', '{"requestId": "oops", not json');
 
     let received: Msg | null = null;
     for await (const message of deadLetters) received = message;
@@ -93,7 +95,7 @@ describe('message-bus producers (no HTTP)', () => {
 
     const cert = await createTestCertificate({ keyType: 'p256' });
     const requestId = randomUUID();
-    await produce(Subjects.certificateCreate, { requestId, tenantId: 'bus-tenant', name: 'after-poison', certificate: cert.certificatePem, privateKey: cert.privateKeyPem });
+    await produce('create', { requestId, tenantId: 'bus-tenant', name: 'after-poison', certificate: cert.certificatePem, privateKey: cert.privateKeyPem });
     expect(await outcomes.outcomeOf('bus-tenant', requestId)).toMatchObject({ outcome: 'created' });
   });
 });

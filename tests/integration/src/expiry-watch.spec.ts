@@ -1,4 +1,4 @@
-import { Subjects, type CertificateExpiringEvent, type CertificateSummary } from '@certhub/contracts';
+import { eventSubjectOfAllTenants, type CertificateExpiringEvent, type CertificateSummary } from '@certhub/contracts';
 import { createTestCertificate } from '@certhub/testing';
 import { JSONCodec } from 'nats';
 import { send, type HttpAnswer } from './support/http-client';
@@ -14,7 +14,7 @@ const expiring: CertificateExpiringEvent[] = [];
 beforeAll(async () => {
   env = await startSuiteEnvironment({ env: { storage: { EXPIRY_SCAN_INTERVAL_MS: '1000' } } });
   const codec = JSONCodec<CertificateExpiringEvent>();
-  env.bus.subscribe(Subjects.certificateExpiring, { callback: (_error, message) => expiring.push(codec.decode(message.data)) });
+  env.observer.subscribe(eventSubjectOfAllTenants('expiring'), { callback: (_error, message) => expiring.push(codec.decode(message.data)) });
 });
 afterAll(async () => env?.close());
 

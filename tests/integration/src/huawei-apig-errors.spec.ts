@@ -1,4 +1,4 @@
-import { Subjects } from '@certhub/contracts';
+import { eventSubject } from '@certhub/contracts';
 import {
   createExpiredCertificate, createNotYetValidCertificate, createTestCertificate, createTestCsrPem, encryptPrivateKeyPem, type TestCertificate,
 } from '@certhub/testing';
@@ -128,7 +128,9 @@ describe('Huawei APIG: create SSL certificate, errors in Huawei\'s form', () => 
         const answering = project.create({ ...valid('internal'), cert_content: 'never parsed' }, { 'Idempotency-Key': requestId });
         // Report the outcome as a failing service would, until the gateway has answered with it.
         const reject = JSONCodec().encode({ requestId, tenantId: project.id, operation: 'create', outcome: 'rejected', decidedAt: new Date().toISOString(), code: 'INTERNAL', message: 'boom in a service' });
-        const timer = setInterval(() => env.bus.publish(Subjects.certificateRejected, reject), 50);
+        // Only the storage identity may publish outcomes, so the injection takes its credentials.
+        const storage = await env.connectAs('storage');
+        const timer = setInterval(() => storage.publish(eventSubject('rejected', project.id), reject), 50);
         const answer = await answering.finally(() => clearInterval(timer));
 
         expect(answer).toMatchObject({ status: 500, body: { error_code: 'APIG.9999', error_msg: 'System error' } });

@@ -1,4 +1,4 @@
-import { Streams, Subjects } from '@certhub/contracts';
+import { commandSubject, eventSubject, Streams } from '@certhub/contracts';
 import {
   chainPemOf,
   createExpiredCertificate,
@@ -268,7 +268,8 @@ describe('Huawei SCM: import certificate (POST /v3/scm/certificates/import)', ()
         const requestId = `scm-internal-${randomUUID()}`;
         const answering = scmImport(url(), tokens['project-err'], bodyOf(good, { certificate: 'refused by the parser later' }), { 'Idempotency-Key': requestId });
         await commandQueued(requestId);
-        env.bus.publish(Subjects.certificateRejected, JSONCodec().encode({
+        // Only the storage identity may publish outcomes, so the injection takes its credentials.
+        (await env.connectAs('storage')).publish(eventSubject('rejected', 'project-err'), JSONCodec().encode({
           requestId, tenantId: 'project-err', operation: 'create', outcome: 'rejected', decidedAt: new Date().toISOString(),
           code: 'INTERNAL', message: 'The certificate could not be checked.',
         }));
@@ -296,10 +297,11 @@ describe('Huawei SCM: import certificate (POST /v3/scm/certificates/import)', ()
 
 /** Waits until the gateway's command for `requestId` is on the (unconsumed) command stream. */
 async function commandQueued(requestId: string): Promise<void> {
-  const jsm = await env.bus.jetstreamManager();
+  // No certhub identity may read stored commands (they hold clear keys): the test-only inspector does.
+  const jsm = await env.inspector.jetstreamManager();
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const last = await jsm.streams.getMessage(Streams.commands.name, { last_by_subj: Subjects.certificateCreate }).catch(() => null);
+    const last = await jsm.streams.getMessage(Streams.commands.name, { last_by_subj: commandSubject('create', 'project-err') }).catch(() => null);
     if (last && (last.json() as { requestId?: string }).requestId === requestId) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

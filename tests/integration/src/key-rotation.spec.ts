@@ -31,6 +31,10 @@ describe('key-encryption-key rotation (npm run admin -- rotate-keks)', () => {
 
     const next: Kek = { id: 'k2', key: randomBytes(32) };
     const rotationEnv = { CERTHUB_KEKS: `${env.stack.keks},k2:${next.key.toString('base64')}`, CERTHUB_ACTIVE_KEK: 'k2' };
+    // Step 1 of docs/operations.md: storage learns the new KEK, so that it can check every rewrap.
+    await env.stack.stop('storage');
+    env.stack.configure('storage', rotationEnv);
+    await env.stack.start('storage');
     const output = await runAdmin(env, ['rotate-keks'], rotationEnv);
 
     expect(output).toContain('"kind":"certificate-key","rewrapped":3,"skipped":0');

@@ -1,10 +1,11 @@
-import { OutcomeSubjects, Subjects } from '@certhub/contracts';
+import { EventKinds, eventSubjectOfAllTenants, Subjects } from '@certhub/contracts';
 import { createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JSONCodec, StringCodec, type Subscription } from 'nats';
+import { StringCodec, type Subscription } from 'nats';
+import { BusProducer } from './support/bus-producer';
 import { OutcomeListener } from './support/outcome-listener';
 import { newRainbondTeam } from './support/rainbond-team';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
@@ -23,8 +24,8 @@ beforeAll(async () => {
   const debug = { LOG_LEVEL: 'debug' };
   env = await startSuiteEnvironment({ logFile, env: { gateway: debug, parser: debug, storage: debug } });
   // Everything past the parser: the hand-over, the outcomes and the dead letters.
-  for (const subject of [Subjects.pipelineParsed, ...OutcomeSubjects, `${Subjects.deadLetterPrefix}.>`]) {
-    subscriptions.push(env.bus.subscribe(subject, { callback: (_error, message) => seenOnBus.push(StringCodec().decode(message.data)) }));
+  for (const subject of [Subjects.pipelineParsed, ...EventKinds.map(eventSubjectOfAllTenants), `${Subjects.deadLetterPrefix}.>`]) {
+    subscriptions.push(env.inspector.subscribe(subject, { callback: (_error, message) => seenOnBus.push(StringCodec().decode(message.data)) }));
   }
 });
 afterAll(async () => {
@@ -47,7 +48,8 @@ describe('private keys stay secret', () => {
   it('never appear in any service log, nor on the bus past the parser, whatever the outcome', async () => {
     const team = await newRainbondTeam(env);
     const [rsa, ec, ed] = [await certificate('rsa2048'), await certificate('p256'), await certificate('ed25519')];
-    const outcomes = new OutcomeListener(env.bus);
+    const outcomes = new OutcomeListener(env.observer);
+    const producer = await BusProducer.create(env, 'leaky');
 
     // Success, a rejection and a conflict through HTTP.
     expect((await team.add({ alias: 'ok', private_key: rsa.privateKeyPem, certificate: rsa.certificatePem, certificate_type: 's' })).status).toBe(200);
@@ -55,8 +57,9 @@ describe('private keys stay secret', () => {
     expect((await team.add({ alias: 'ok', private_key: ed.privateKeyPem, certificate: ed.certificatePem, certificate_type: 's' })).status).toBe(412);
     // A bus producer's event that breaks the contract, and one that is not JSON at all, both carrying a key.
     const requestId = randomUUID();
-    await env.bus.jetstream().publish(Subjects.certificateCreate, JSONCodec().encode({ requestId, tenantId: 'leaky', name: 7, privateKey: ec.privateKeyPem }));
-    await env.bus.jetstream().publish(Subjects.certificateCreate, StringCodec().encode(`not json ${ed.privateKeyPem}`));
+    await producer.publish('create', { requestId, tenantId: 'leaky', name: 7, privateKey: ec.privateKeyPem });
+    await producer.publish('create', `not json ${ed.privateKeyPem}`);
+    await producer.close();
     await outcomes.outcomeOf('leaky', requestId);
     await waitFor(() => seenOnBus.some((payload) => payload.includes('not json')));
 

@@ -1,6 +1,6 @@
-import { Subjects, type CertificateOutcomeEvent, type CertificateStoredEvent } from '@certhub/contracts';
+import { type CertificateOutcomeEvent, type CertificateStoredEvent } from '@certhub/contracts';
 import { createTestCertificate } from '@certhub/testing';
-import { JSONCodec, headers as natsHeaders } from 'nats';
+import { BusProducer } from './support/bus-producer';
 import { OutcomeListener } from './support/outcome-listener';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
@@ -8,7 +8,7 @@ let env: SuiteEnvironment;
 let outcomes: OutcomeListener;
 beforeAll(async () => {
   env = await startSuiteEnvironment();
-  outcomes = new OutcomeListener(env.bus);
+  outcomes = new OutcomeListener(env.observer);
 });
 afterAll(async () => env?.close());
 
@@ -19,17 +19,11 @@ describe('storage service down while events are queued', () => {
   it('stores every queued certificate exactly once after it comes back', async () => {
     await env.stack.kill('storage');
     const cert = await createTestCertificate({ keyType: 'p256' });
-    const js = env.bus.jetstream();
-    const json = JSONCodec();
+    const producer = await BusProducer.create(env, 'restart');
     for (let i = 0; i < EVENTS; i += 1) {
-      const headers = natsHeaders();
-      headers.set('Nats-Msg-Id', `restart:req-${i}`);
-      await js.publish(
-        Subjects.certificateCreate,
-        json.encode({ requestId: `req-${i}`, tenantId: 'restart', name: `queued-${i}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem }),
-        { headers },
-      );
+      await producer.publish('create', { requestId: `req-${i}`, name: `queued-${i}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem }, `restart:req-${i}`);
     }
+    await producer.close();
     expect(outcomes.received).toHaveLength(0);
 
     await env.stack.start('storage');
@@ -45,12 +39,12 @@ describe('storage service down while events are queued', () => {
 
   it('processes a message once even when the service is killed mid-batch', async () => {
     const cert = await createTestCertificate({ keyType: 'p256' });
-    const js = env.bus.jetstream();
-    const json = JSONCodec();
+    const producer = await BusProducer.create(env, 'midway');
     const published = Array.from({ length: EVENTS }, (_, i) =>
-      js.publish(Subjects.certificateCreate, json.encode({ requestId: `mid-${i}`, tenantId: 'midway', name: `mid-${i}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem })),
+      producer.publish('create', { requestId: `mid-${i}`, name: `mid-${i}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem }),
     );
     await Promise.all(published);
+    await producer.close();
     // Kill while the batch is being worked on; unacknowledged messages come back after the ack wait.
     while (!outcomes.received.some((outcome) => outcome.tenantId === 'midway')) await new Promise((resolve) => setTimeout(resolve, 20));
     await env.stack.kill('storage');

@@ -1,83 +1,88 @@
-import { EnvReader, readKeyring } from '@certhub/config';
-import { hashToken, Subjects, type CredentialCreateReply, type CredentialCreateRequest } from '@certhub/contracts';
-import { devKeks, workspaceRoot } from '@certhub/dev-infra';
-import { sealCredentialSecret } from '@certhub/key-envelope';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { newAccessKeyId, newAccessKeySecret, newToken, newTokenId } from './credential-secrets';
+import { withAdminBus } from './admin-bus';
+import { adminKeyring } from './admin-environment';
+import { ADMIN_HELP, COMMAND_HELP, isAdminCommand, type AdminCommand } from './admin-help';
+import { CLOUDS, createAccessKey, createToken, type Cloud } from './commands/credentials';
+import { initBus } from './commands/init-bus';
+import { createObserver, createProducer, revokeProducers } from './commands/producers';
 import { rotateKeks } from './rotate-keks';
-import { StorageRpc } from './storage-rpc';
 
-const USAGE = `usage:
-  npm run admin -- create-token --tenant <tenant-id> [--description <text>]
-  npm run admin -- create-access-key --tenant <tenant-id> [--description <text>]
-  npm run admin -- rotate-keks      (re-wraps every stored key under CERTHUB_ACTIVE_KEK; see docs/operations.md)
-env: NATS_URL (default nats://127.0.0.1:4222); CERTHUB_KEKS for access keys (default: the npm start dev key)`;
-
-/**
- * Creates credentials. The secret is shown once, here; the storage service receives only the token's
- * SHA-256 or the AccessKey secret sealed under the key-encryption key.
- */
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { tenant: { type: 'string' }, description: { type: 'string', default: '' } },
+    options: {
+      tenant: { type: 'string' },
+      description: { type: 'string', default: '' },
+      cloud: { type: 'string', default: 'alibaba' },
+      dir: { type: 'string' },
+      host: { type: 'string', default: '0.0.0.0' },
+      port: { type: 'string', default: '4222' },
+      'store-dir': { type: 'string' },
+      'resolver-dir': { type: 'string' },
+      out: { type: 'string' },
+      'export-creds': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
-  const [command] = positionals;
-  if (command === 'rotate-keks') {
-    const rpc = new StorageRpc();
-    try {
-      for (const count of await rotateKeks(rpc, loadKeyring())) console.log(JSON.stringify(count));
-    } finally {
-      await rpc.close();
+  const named = positionals[0];
+  if (named === undefined || named === 'help') return void console.log(ADMIN_HELP);
+  if (!isAdminCommand(named)) throw new UsageError(`unknown command "${named}"\n\n${ADMIN_HELP}`);
+  const command = named;
+  if (values.help) return void console.log(COMMAND_HELP[command]);
+  const tenant = () => values.tenant ?? fail(command, '--tenant is required');
+
+  switch (command) {
+    case 'create-token':
+      return printSecret(await createToken(tenant(), values.description ?? ''));
+    case 'create-access-key':
+      return printSecret(await createAccessKey(tenant(), values.description ?? '', cloudOf(values.cloud)));
+    case 'create-producer':
+      return printSecret(createProducer(tenant()));
+    case 'revoke-producer':
+      return print(await revokeProducers(tenant()));
+    case 'create-observer':
+      return printSecret(createObserver(values.out));
+    case 'rotate-keks': {
+      const counts = await withAdminBus((rpc) => rotateKeks(rpc, adminKeyring()));
+      for (const count of counts) console.log(JSON.stringify(count));
+      return;
     }
-    return;
-  }
-  const tenantId = values.tenant;
-  if (!tenantId || (command !== 'create-token' && command !== 'create-access-key')) throw new Error(USAGE);
-
-  if (command === 'create-token') {
-    const token = newToken();
-    const id = newTokenId();
-    await create({ id, kind: 'token', tenantId, tokenHash: hashToken(token), sealedSecret: null, description: values.description });
-    print({ tenant: tenantId, credential: id, token, use: 'X-Auth-Token (Huawei) or Authorization (Rainbond) header' });
-  } else {
-    const id = newAccessKeyId();
-    const secret = newAccessKeySecret();
-    const keyring = loadKeyring();
-    const sealedSecret = sealCredentialSecret(Buffer.from(secret, 'utf8'), id, keyring.active);
-    await create({ id, kind: 'access-key', tenantId, tokenHash: null, sealedSecret, description: values.description });
-    print({ tenant: tenantId, accessKeyId: id, accessKeySecret: secret });
+    case 'init-bus':
+      return print(
+        initBus({
+          dir: values.dir ?? fail(command, '--dir is required'),
+          host: values.host ?? '0.0.0.0',
+          port: Number(values.port),
+          ...(values['store-dir'] ? { storeDir: values['store-dir'] } : {}),
+          ...(values['resolver-dir'] ? { resolverDir: values['resolver-dir'] } : {}),
+          ...(values['export-creds'] ? { exportCredsDir: values['export-creds'] } : {}),
+        }),
+      );
   }
 }
 
-function loadKeyring() {
-  const reader = new EnvReader({
-    CERTHUB_KEKS: process.env['CERTHUB_KEKS'] ?? devKeks(join(workspaceRoot(), '.data')),
-    CERTHUB_ACTIVE_KEK: process.env['CERTHUB_ACTIVE_KEK'],
-  });
-  const keyring = readKeyring(reader);
-  reader.done();
-  if (!keyring) throw new Error('CERTHUB_KEKS holds no usable key');
-  return keyring;
+class UsageError extends Error {}
+
+function cloudOf(value: string | undefined): Cloud {
+  const cloud = CLOUDS.find((known) => known === value);
+  if (!cloud) fail('create-access-key', `--cloud must be one of ${CLOUDS.join(', ')}`);
+  return cloud;
 }
 
-async function create(request: CredentialCreateRequest): Promise<void> {
-  const rpc = new StorageRpc();
-  try {
-    const reply = await rpc.ask<CredentialCreateReply>(Subjects.rpcCredentialCreate, request);
-    if (!reply.created) throw new Error(`not created: ${reply.error ?? 'unknown reason'}`);
-  } finally {
-    await rpc.close();
-  }
+function fail(command: AdminCommand, problem: string): never {
+  throw new UsageError(`${problem}\n\n${COMMAND_HELP[command]}`);
 }
 
-function print(result: Record<string, string>): void {
+function print(result: Record<string, unknown>): void {
   console.log(JSON.stringify(result, null, 2));
-  console.error('Store the secret now: certhub keeps only its hash (tokens) or a sealed copy (access keys).');
+}
+
+function printSecret(result: Record<string, unknown>): void {
+  print(result);
+  console.error('Store the secret now: certhub does not keep it in a form it could show again.');
 }
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -1,7 +1,10 @@
 import type { KeyEncryptionKeyring } from '@certhub/config';
 import { Subjects, type RewrapReply, type SealedKind, type SealedListReply } from '@certhub/contracts';
 import { rewrapEnvelope } from '@certhub/key-envelope';
-import type { StorageRpc } from './storage-rpc';
+import type { RpcClient } from '@certhub/messaging';
+
+/** Listing and re-wrapping a page touches up to PAGE documents: more time than a single look-up. */
+const TIMEOUT = { timeoutMs: 10_000 };
 
 const PAGE = 200;
 
@@ -16,23 +19,25 @@ export interface RotationCount {
  * Re-wraps every data key not yet under the active KEK: the private keys and secrets themselves are never
  * decrypted, only the 32-byte data keys that protect them. Safe to interrupt and re-run.
  */
-export async function rotateKeks(rpc: StorageRpc, keyring: KeyEncryptionKeyring): Promise<RotationCount[]> {
+export async function rotateKeks(rpc: RpcClient, keyring: KeyEncryptionKeyring): Promise<RotationCount[]> {
   const counts: RotationCount[] = [];
   for (const kind of ['certificate-key', 'credential-secret'] as const) {
     let rewrapped = 0;
     let skipped = 0;
     let after: string | null = null;
     for (;;) {
-      const page: SealedListReply = await rpc.ask<SealedListReply>(Subjects.rpcSealedList, { kind, notKekId: keyring.active.id, after, limit: PAGE });
+      const page: SealedListReply = await rpc.rpc<SealedListReply>(Subjects.rpcSealedList, { kind, notKekId: keyring.active.id, after, limit: PAGE }, TIMEOUT);
+      if (page.error) throw new Error(`listing ${kind} refused: ${page.error}`);
       for (const { id, envelope } of page.entries) {
         const replacement = rewrapEnvelope(envelope, keyring.byId, keyring.active);
-        const reply = await rpc.ask<RewrapReply>(Subjects.rpcSealedRewrap, { kind, id, expected: envelope, replacement });
+        const reply = await rpc.rpc<RewrapReply>(Subjects.rpcSealedRewrap, { kind, id, expected: envelope, replacement }, TIMEOUT);
         if (reply.error) throw new Error(`rewrap of ${kind} ${id} refused: ${reply.error}`);
         if (reply.updated) rewrapped += 1;
         else skipped += 1;
       }
-      if (page.entries.length < PAGE) break;
-      after = page.entries[page.entries.length - 1]?.id ?? null;
+      // Pages end by count or by size (replies stay under NATS's max_payload): follow the cursor.
+      if (page.next === null) break;
+      after = page.next;
     }
     counts.push({ kind, rewrapped, skipped });
   }

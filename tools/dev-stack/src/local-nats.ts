@@ -1,45 +1,39 @@
-import { canConnect, findNatsServerBinary } from '@certhub/dev-infra';
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { busFiles, type BusFiles } from '@certhub/bus-auth';
+import { canConnect, startNatsServer } from '@certhub/dev-infra';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { waitForPort } from '@certhub/dev-infra';
 
 export interface LocalNats {
   readonly url: string;
+  /** Where each service's credentials are (and, for a bus started here, the authority). */
+  readonly files: BusFiles;
   readonly startedHere: boolean;
   stop(): Promise<void>;
 }
 
+/** Not 4222: that port may hold an open NATS server, and certhub never uses an open server. */
+const DEFAULT_PORT = 4333;
+
 /**
- * Uses NATS_URL when given, else the NATS on 127.0.0.1:4222 if one listens, else starts nats-server with
- * JetStream there (store under the data folder, so queued events survive a restart of the stack).
+ * Starts certhub's own nats-server (operator-mode auth, JetStream encrypted at rest) with its bus under
+ * `.data/bus`, kept across restarts: queued events, the authority and every issued producer credential
+ * survive. Another server is used only when NATS_URL and CERTHUB_BUS_DIR (its credentials) are both given.
  */
 export async function ensureNats(dataDir: string, log: (line: string) => void): Promise<LocalNats> {
   const configured = process.env['NATS_URL'];
-  if (configured) return { url: configured, startedHere: false, stop: async () => undefined };
-  if (await canConnect(4222)) {
-    log('using the NATS server already listening on 127.0.0.1:4222');
-    return { url: 'nats://127.0.0.1:4222', startedHere: false, stop: async () => undefined };
+  if (configured) {
+    const dir = process.env['CERTHUB_BUS_DIR'];
+    if (!dir || !existsSync(busFiles(dir).credsFile('storage'))) {
+      throw new Error('NATS_URL is set: set CERTHUB_BUS_DIR to a bus directory holding the services\' credentials (admin init-bus writes one)');
+    }
+    return { url: configured, files: busFiles(dir), startedHere: false, stop: async () => undefined };
   }
-  const storeDir = join(dataDir, 'nats');
-  mkdirSync(storeDir, { recursive: true });
-  const binary = findNatsServerBinary();
-  log(`starting ${binary} with JetStream on 127.0.0.1:4222 (store ${storeDir})`);
-  const child = spawn(binary, ['-a', '127.0.0.1', '-p', '4222', '-js', '-sd', storeDir], { stdio: 'ignore' });
-  const failed = new Promise<never>((_, reject) =>
-    child.once('error', (error) =>
-      reject(new Error(`could not start nats-server (${error.message}); install it (Debian: apt-get install nats-server) or set NATS_URL`)),
-    ),
-  );
-  await Promise.race([waitForPort(4222), failed]);
-  return {
-    url: 'nats://127.0.0.1:4222',
-    startedHere: true,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const port = Number(process.env['CERTHUB_NATS_PORT'] ?? DEFAULT_PORT);
+  if (await canConnect(port)) throw new Error(`something already listens on 127.0.0.1:${port}; stop it or set CERTHUB_NATS_PORT`);
+  const dir = join(dataDir, 'bus');
+  log(`starting nats-server on 127.0.0.1:${port} with authentication and an encrypted JetStream store (bus files in ${dir})`);
+  const server = await startNatsServer({ dir, port });
+  // The admin command finds the bus through this file when NATS_URL is not set.
+  writeFileSync(join(dir, 'nats.url'), `${server.url}\n`);
+  return { url: server.url, files: server.files, startedHere: true, stop: () => server.stop() };
 }

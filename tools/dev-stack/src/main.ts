@@ -16,10 +16,11 @@ async function main(): Promise<void> {
   const mongo = await ensureMongo(dataDir, log);
   const keks = devKeks(dataDir);
   const common = { NATS_URL: nats.url, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info' };
+  const creds = (role: 'gateway' | 'parser' | 'storage') => ({ NATS_CREDS: nats.files.credsFile(role) });
   const specs = [
-    { name: 'storage', app: 'storage-service', env: { ...common, MONGO_URL: mongo.url, HEALTH_PORT: '3102' }, ready: 'http://127.0.0.1:3102/health/ready' },
-    { name: 'parser', app: 'parser-service', env: { ...common, CERTHUB_KEKS: keks, HEALTH_PORT: '3101' }, ready: 'http://127.0.0.1:3101/health/ready' },
-    { name: 'gateway', app: 'api-gateway', env: { ...common, CERTHUB_KEKS: keks, HTTP_PORT: httpPort, HTTP_HOST: '127.0.0.1' }, ready: `http://127.0.0.1:${httpPort}/health/ready` },
+    { name: 'storage', app: 'storage-service', env: { ...common, ...creds('storage'), CERTHUB_KEKS: keks, MONGO_URL: mongo.url, HEALTH_PORT: '3102' }, ready: 'http://127.0.0.1:3102/health/ready' },
+    { name: 'parser', app: 'parser-service', env: { ...common, ...creds('parser'), CERTHUB_KEKS: keks, HEALTH_PORT: '3101' }, ready: 'http://127.0.0.1:3101/health/ready' },
+    { name: 'gateway', app: 'api-gateway', env: { ...common, ...creds('gateway'), CERTHUB_KEKS: keks, HTTP_PORT: httpPort, HTTP_HOST: '127.0.0.1' }, ready: `http://127.0.0.1:${httpPort}/health/ready` },
   ];
   const services: ServiceProcess[] = specs.map((spec) =>
     spawnServiceProcess({
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   log(`  curl -X POST http://127.0.0.1:${httpPort}/openapi/v1/teams/my-team/certificates -H "Authorization: <token>" \\`);
   log(`       -H 'Content-Type: application/json' -d '{"alias":"www","certificate":"<PEM>","private_key":"<PEM>","certificate_type":"server"}'`);
   log(`  API description: http://127.0.0.1:${httpPort}/openapi.json`);
+  log(`The bus is ${nats.url} (authenticated; no anonymous client gets in). Message-bus producers:`);
+  log(`  npm run admin -- create-producer --tenant my-team  # prints .creds text and the subjects to publish to (docs/events.md)`);
   log('Press Ctrl+C to stop.');
 }
 

@@ -1,8 +1,7 @@
 import type { GatewayConfig } from '@certhub/config';
-import { MessagingModule, NatsHealthController } from '@certhub/messaging';
+import { MessagingModule, NatsHealthController, serviceMessaging } from '@certhub/messaging';
 import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { ClientsModule, Transport } from '@nestjs/microservices';
 import { AuthModule } from '../auth/auth.module';
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
 import { BodyDepthMiddleware } from '../errors/body-depth.middleware';
@@ -13,7 +12,7 @@ import { HuaweiApigModule } from '../huawei-apig/huawei-apig.module';
 import { HuaweiScmModule } from '../huawei-scm/huawei-scm.module';
 import { OpenApiModule } from '../openapi/openapi.module';
 import { RainbondModule } from '../rainbond/rainbond.module';
-import { GATEWAY_CONFIG, STORAGE_RPC } from './gateway-config.token';
+import { GATEWAY_CONFIG } from './gateway-config.token';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -22,14 +21,8 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       global: true,
       imports: [
-        MessagingModule.forRoot({ url: config.natsUrl, name: 'api-gateway' }),
+        MessagingModule.forRoot(serviceMessaging(config.nats, 'gateway', 'api-gateway')),
         MetricsModule.forRoot('api-gateway'),
-        ClientsModule.register({
-          isGlobal: true,
-          clients: [
-            { name: STORAGE_RPC, transport: Transport.NATS, options: { servers: [config.natsUrl], name: 'api-gateway-rpc', maxReconnectAttempts: -1, reconnectTimeWait: 250 } },
-          ],
-        }),
         AuthModule,
         RainbondModule,
         HuaweiApigModule,

@@ -9,12 +9,10 @@ import {
 import { openCredentialSecret } from '@certhub/key-envelope';
 import type { GatewayConfig } from '@certhub/config';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
-import { GATEWAY_CONFIG, STORAGE_RPC } from '../app/gateway-config.token';
+import { RpcClient } from '@certhub/messaging';
+import { GATEWAY_CONFIG } from '../app/gateway-config.token';
 import { TtlCache } from './ttl-cache';
 
-const RPC_TIMEOUT_MS = 2_000;
 /** A revoked credential keeps working for at most this long on a running gateway. */
 const FOUND_TTL_MS = 30_000;
 /** Short, so a credential created a moment ago is usable almost at once. */
@@ -31,7 +29,7 @@ export class CredentialResolver {
   private readonly cache = new TtlCache<string, CredentialRecord | null>(10_000);
 
   constructor(
-    @Inject(STORAGE_RPC) private readonly client: ClientProxy,
+    private readonly rpc: RpcClient,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -57,9 +55,7 @@ export class CredentialResolver {
     if (cached !== undefined) return cached;
     let reply: CredentialResolveReply;
     try {
-      reply = await firstValueFrom(
-        this.client.send<CredentialResolveReply, CredentialResolveRequest>(Subjects.rpcCredentialResolve, request).pipe(timeout(RPC_TIMEOUT_MS)),
-      );
+      reply = await this.rpc.rpc<CredentialResolveReply>(Subjects.rpcCredentialResolve, request);
     } catch {
       throw new CerthubError('UNAVAILABLE', 'Credentials cannot be checked right now; retry later.');
     }

@@ -1,25 +1,19 @@
 import { CerthubError, Subjects, type CertificateQueryReply, type CertificateQueryRequest } from '@certhub/contracts';
-import { Inject, Injectable } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
-import { STORAGE_RPC } from '../app/gateway-config.token';
-
-/** Longer than the other RPCs: a page may take a while to sort on a large tenant. */
-const RPC_TIMEOUT_MS = 5_000;
+import { RpcClient } from '@certhub/messaging';
+import { Injectable } from '@nestjs/common';
 
 export type CertificateListResponse = Pick<CertificateQueryReply, 'certificates' | 'next'>;
 
 /** Asks the storage service for one page of a tenant's certificates. */
 @Injectable()
 export class CertificateQueryRpc {
-  constructor(@Inject(STORAGE_RPC) private readonly client: ClientProxy) {}
+  constructor(private readonly rpc: RpcClient) {}
 
   async query(request: CertificateQueryRequest): Promise<CertificateListResponse> {
     let reply: CertificateQueryReply;
     try {
-      reply = await firstValueFrom(
-        this.client.send<CertificateQueryReply, CertificateQueryRequest>(Subjects.rpcCertificatesQuery, request).pipe(timeout(RPC_TIMEOUT_MS)),
-      );
+      // Longer than the default: a page may take a while to sort on a large tenant.
+      reply = await this.rpc.rpc<CertificateQueryReply>(Subjects.rpcCertificatesQuery, request, { timeoutMs: 5_000 });
     } catch {
       throw new CerthubError('UNAVAILABLE', 'Certificates cannot be listed right now; retry later.');
     }

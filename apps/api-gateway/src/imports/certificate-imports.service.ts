@@ -1,7 +1,7 @@
 import {
   CerthubError,
   commandContentHash,
-  Subjects,
+  commandSubject,
   type CertificateCommand,
   type CertificateOutcomeEvent,
   type CertificateStoredEvent,
@@ -14,8 +14,6 @@ import type { JetStreamClient } from 'nats';
 import { GATEWAY_CONFIG } from '../app/gateway-config.token';
 import { OutcomeWaiter } from './outcome-waiter.service';
 import { StorageRpc } from './storage-rpc.service';
-
-const SUBJECT = { create: Subjects.certificateCreate, update: Subjects.certificateUpdate } as const;
 
 /**
  * Every dialect's write path: publish the command durably, then answer from its outcome. Success is only
@@ -40,7 +38,7 @@ export class CertificateImports {
     }
     const waiting = this.waiter.register(tenantId, requestId);
     try {
-      const ack = await publishJson(this.js, SUBJECT[operation], command, { msgId: `${tenantId}:${requestId}` }).catch(
+      const ack = await publishJson(this.js, commandSubject(operation, tenantId), command, { msgId: `${tenantId}:${requestId}` }).catch(
         () => {
           throw new CerthubError('UNAVAILABLE', 'The message bus is unavailable; retry with the same Idempotency-Key.');
         },

@@ -1,5 +1,5 @@
 import { decodeJson, NATS_CONNECTION } from '@certhub/messaging';
-import { OutcomeSubjects, type CertificateOutcomeEvent } from '@certhub/contracts';
+import { eventSubjectOfAllTenants, OutcomeKinds, type CertificateOutcomeEvent } from '@certhub/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from 'nats';
 
@@ -18,8 +18,8 @@ export class OutcomeWaiter implements OnModuleInit, OnModuleDestroy {
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
   onModuleInit(): void {
-    this.subscriptions = OutcomeSubjects.map((subject) =>
-      this.nc.subscribe(subject, {
+    this.subscriptions = OutcomeKinds.map((kind) =>
+      this.nc.subscribe(eventSubjectOfAllTenants(kind), {
         callback: (error, msg) => {
           if (error) return this.logger.warn(`outcome subscription error: ${error.message}`);
           try {

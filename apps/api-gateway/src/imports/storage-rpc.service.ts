@@ -1,10 +1,7 @@
 import { Subjects, type OutcomeQuery, type OutcomeQueryReply } from '@certhub/contracts';
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
-import { STORAGE_RPC } from '../app/gateway-config.token';
+import { RpcClient } from '@certhub/messaging';
+import { Injectable, Logger } from '@nestjs/common';
 
-const RPC_TIMEOUT_MS = 2_000;
 /** Readiness is asked at most this often, so a burst of requests costs one round trip. */
 const READINESS_TTL_MS = 1_000;
 
@@ -13,14 +10,14 @@ interface StorageReadiness {
   readonly mongodb: boolean;
 }
 
-/** Request/reply to the storage service over NestJS' NATS transport (core NATS, not JetStream). */
+/** The gateway's questions to the storage service: is its database up, and what became of a request. */
 @Injectable()
-export class StorageRpc implements OnApplicationShutdown {
+export class StorageRpc {
   private readonly logger = new Logger(StorageRpc.name);
 
   private readiness: { at: number; answer: Promise<StorageReadiness | null> } | null = null;
 
-  constructor(@Inject(STORAGE_RPC) private readonly client: ClientProxy) {}
+  constructor(private readonly rpc: RpcClient) {}
 
   /**
    * True only when the storage service answers that its database is unreachable. No answer at all (storage
@@ -28,9 +25,7 @@ export class StorageRpc implements OnApplicationShutdown {
    */
   async databaseUnavailable(): Promise<boolean> {
     if (!this.readiness || Date.now() - this.readiness.at > READINESS_TTL_MS) {
-      const answer = firstValueFrom(
-        this.client.send<StorageReadiness>(Subjects.rpcHealthStorage, {}).pipe(timeout(RPC_TIMEOUT_MS)),
-      ).catch(() => null);
+      const answer = this.rpc.rpc<StorageReadiness>(Subjects.rpcHealthStorage, {}).catch(() => null);
       this.readiness = { at: Date.now(), answer };
     }
     const readiness = await this.readiness.answer;
@@ -40,16 +35,10 @@ export class StorageRpc implements OnApplicationShutdown {
   /** The stored outcome of a request, or null when there is none yet or storage cannot be asked. */
   async storedOutcome(query: OutcomeQuery): Promise<OutcomeQueryReply | null> {
     try {
-      return await firstValueFrom(
-        this.client.send<OutcomeQueryReply, OutcomeQuery>(Subjects.rpcOutcomeGet, query).pipe(timeout(RPC_TIMEOUT_MS)),
-      );
+      return await this.rpc.rpc<OutcomeQueryReply>(Subjects.rpcOutcomeGet, query);
     } catch (error) {
       this.logger.warn(`asking storage for request ${query.requestId} failed: ${String(error)}`);
       return null;
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { ParserConfig } from '@certhub/config';
-import { MessagingModule, NatsHealthController } from '@certhub/messaging';
+import { MessagingModule, NatsHealthController, serviceMessaging } from '@certhub/messaging';
 import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CommandHandler } from '../commands/command.handler';
@@ -12,7 +12,7 @@ export class ParserModule {
   static forRoot(config: ParserConfig): DynamicModule {
     return {
       module: ParserModule,
-      imports: [MessagingModule.forRoot({ url: config.natsUrl, name: 'parser-service' }), MetricsModule.forRoot('parser-service')],
+      imports: [MessagingModule.forRoot(serviceMessaging(config.nats, 'parser', 'parser-service')), MetricsModule.forRoot('parser-service')],
       controllers: [NatsHealthController],
       providers: [{ provide: PARSER_CONFIG, useValue: config }, CommandHandler, CommandsConsumer, ParserMetrics],
     };

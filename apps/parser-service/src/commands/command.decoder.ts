@@ -2,7 +2,7 @@ import {
   CertificateCreateCommand,
   CertificateUpdateCommand,
   CommandIdentity,
-  Subjects,
+  parseCommandSubject,
   validatePayload,
   type CertificateCommand,
   type CommandOperation,
@@ -16,20 +16,34 @@ export type DecodedCommand =
       readonly operation: CommandOperation;
       readonly requestId: string;
       readonly tenantId: string;
+      readonly code: 'INVALID_EVENT' | 'FORBIDDEN';
       readonly problems: readonly string[];
     };
 
 /**
- * Decodes a command from a message-bus producer. A command that is JSON but breaks the contract is answered
- * with a `certificate.rejected` outcome (INVALID_EVENT) when its request id and tenant can be read, so the
- * producer learns why; without those there is nobody to answer and it is dead-lettered.
+ * Decodes a command from the gateway or a message-bus producer. The tenant is the one in the subject, which
+ * NATS only lets the tenant's own producer (or the gateway) publish to: a payload may repeat it, but a payload
+ * naming another tenant is refused (FORBIDDEN) without being looked at further. A command that is JSON but
+ * breaks the contract is answered with a `rejected` event (INVALID_EVENT) when its request id can be read, so
+ * the producer learns why; without one there is nobody to answer and it is dead-lettered.
  */
 export function decodeCommand(subject: string, data: Uint8Array): DecodedCommand {
-  const operation: CommandOperation = subject === Subjects.certificateUpdate ? 'update' : 'create';
+  const addressed = parseCommandSubject(subject);
+  if (!addressed) throw new UndecodablePayloadError(`not a command subject: ${subject}`);
+  const { operation, tenantId } = addressed;
   const raw = decodeJson(data);
-  const result = validatePayload(operation === 'update' ? CertificateUpdateCommand : CertificateCreateCommand, raw);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new UndecodablePayloadError('payload is not a JSON object');
+  }
+  const claimed = (raw as { tenantId?: unknown }).tenantId;
+  const payload = { ...(raw as Record<string, unknown>), tenantId };
+  const ids = validatePayload(CommandIdentity, payload);
+  if (!ids.ok) throw new UndecodablePayloadError(`no usable requestId and tenant: ${ids.problems.join('; ')}`);
+  const requestId = ids.value.requestId;
+  if (claimed !== undefined && claimed !== tenantId) {
+    return { valid: false, operation, requestId, tenantId, code: 'FORBIDDEN', problems: [`the command names tenant ${JSON.stringify(claimed)} but was published for tenant ${JSON.stringify(tenantId)}`] };
+  }
+  const result = validatePayload(operation === 'update' ? CertificateUpdateCommand : CertificateCreateCommand, payload);
   if (result.ok) return { valid: true, operation, command: result.value };
-  const ids = validatePayload(CommandIdentity, raw);
-  if (!ids.ok) throw new UndecodablePayloadError(`no usable requestId and tenantId: ${ids.problems.join('; ')}`);
-  return { valid: false, operation, requestId: ids.value.requestId, tenantId: ids.value.tenantId, problems: result.problems };
+  return { valid: false, operation, requestId, tenantId, code: 'INVALID_EVENT', problems: result.problems };
 }

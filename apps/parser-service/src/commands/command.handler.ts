@@ -89,7 +89,13 @@ export class CommandHandler {
       name: '',
       labels: {},
       contentHash: `invalid:${decoded.problems.join('; ')}`,
-      verdict: { ok: false, code: 'INVALID_EVENT', message: `Invalid ${decoded.operation} command: ${decoded.problems.join('; ')}` },
+      verdict: {
+        ok: false,
+        code: decoded.code,
+        message: decoded.code === 'FORBIDDEN'
+          ? `Refused ${decoded.operation} command: ${decoded.problems.join('; ')}`
+          : `Invalid ${decoded.operation} command: ${decoded.problems.join('; ')}`,
+      },
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { StorageConfig } from '@certhub/config';
-import { MessagingModule } from '@certhub/messaging';
+import { MessagingModule, serviceMessaging } from '@certhub/messaging';
 import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
@@ -21,7 +21,7 @@ export class StorageModule {
       providers: [{ provide: STORAGE_CONFIG, useValue: config }],
       exports: [STORAGE_CONFIG],
       imports: [
-        MessagingModule.forRoot({ url: config.natsUrl, name: 'storage-service' }),
+        MessagingModule.forRoot(serviceMessaging(config.nats, 'storage', 'storage-service')),
         MetricsModule.forRoot('storage-service'),
         MongooseModule.forRoot(config.mongoUrl, {
           // Fail fast while MongoDB is down: the message is retried by the consumer, not queued in memory.

@@ -1,14 +1,8 @@
-import {
-  Subjects,
-  type CredentialCreateReply,
-  type CredentialCreateRequest,
-  type CredentialResolveReply,
-  type CredentialResolveRequest,
-} from '@certhub/contracts';
+import { readCredentialResolveRequest, Subjects, type CredentialCreateReply, type CredentialResolveReply } from '@certhub/contracts';
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CredentialStore } from './credential-store.service';
-import { credentialCreateProblem, isCredentialResolveRequest } from './credential-requests';
+import { readCredentialCreate } from './credential-requests';
 
 /** Request/reply over core NATS: the admin command creates credentials, the gateway resolves them. */
 @Controller()
@@ -16,16 +10,18 @@ export class CredentialsController {
   constructor(private readonly store: CredentialStore) {}
 
   @MessagePattern(Subjects.rpcCredentialCreate)
-  async create(@Payload() request: CredentialCreateRequest): Promise<CredentialCreateReply> {
-    const problem = credentialCreateProblem(request);
-    if (problem) return { created: false, error: problem };
-    const created = await this.store.create(request);
-    return created ? { created } : { created, error: `credential ${request.id} already exists` };
+  async create(@Payload() raw: unknown): Promise<CredentialCreateReply> {
+    const request = readCredentialCreate(raw);
+    if (!request.ok) return { created: false, error: request.problems.join('; ') };
+    const created = await this.store.create(request.value);
+    return created ? { created } : { created, error: `credential ${request.value.id} already exists` };
   }
 
   @MessagePattern(Subjects.rpcCredentialResolve)
-  async resolve(@Payload() request: CredentialResolveRequest): Promise<CredentialResolveReply> {
-    if (!isCredentialResolveRequest(request)) return { credential: null };
-    return { credential: await this.store.resolve(request) };
+  async resolve(@Payload() raw: unknown): Promise<CredentialResolveReply> {
+    // Checked before the look-up: a token hash or an AccessKeyId of their exact shape, never an operator.
+    const request = readCredentialResolveRequest(raw);
+    if (!request.ok) return { credential: null, error: request.problems.join('; ') };
+    return { credential: await this.store.resolve(request.value) };
   }
 }

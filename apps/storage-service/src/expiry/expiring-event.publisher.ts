@@ -1,4 +1,4 @@
-import { Subjects, type CertificateExpiringEvent } from '@certhub/contracts';
+import { eventSubject, type CertificateExpiringEvent } from '@certhub/contracts';
 import { JETSTREAM, publishJson } from '@certhub/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import type { JetStreamClient } from 'nats';
@@ -10,6 +10,6 @@ export class ExpiringEventPublisher {
 
   /** Resolves once the stream stored the event (or recognised it as a duplicate by its msg id). */
   async publish(event: CertificateExpiringEvent): Promise<void> {
-    await publishJson(this.js, Subjects.certificateExpiring, event, { msgId: expiringMsgId(event) });
+    await publishJson(this.js, eventSubject('expiring', event.tenantId), event, { msgId: expiringMsgId(event) });
   }
 }

@@ -1,51 +1,70 @@
-import type { EncryptedKeyEnvelope, SealedEntry, SealedKind } from '@certhub/contracts';
-import { Injectable } from '@nestjs/common';
+import type { StorageConfig } from '@certhub/config';
+import {
+  plainEnvelope,
+  type RewrapReply,
+  type RewrapRequest,
+  type SealedEntry,
+  type SealedListReply,
+  type SealedListRequest,
+} from '@certhub/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { STORAGE_CONFIG } from '../app/storage-config.token';
 import { Certificate } from '../certificates/schemas/certificate.schema';
 import { Credential } from '../credentials/schemas/credential.schema';
+import { rewrapRefusal } from './rewrap-verification';
+import { envelopeUnchangedFilter } from './sealed-envelope.filter';
+import { sealedListPage } from './sealed-list.page';
 
 /**
- * Reads and swaps envelopes for key-encryption-key rotation. Storage cannot open any envelope (it has no
- * KEK); it only hands them to the admin command and stores the re-wrapped ones it gets back.
+ * Reads and swaps envelopes for key-encryption-key rotation. The admin command re-wraps; storage hands it
+ * the envelopes and stores what comes back only after checking, with its own copy of the KEKs, that the
+ * data key is the same (it never opens a sealed key itself).
  */
 @Injectable()
 export class SealedStore {
   constructor(
     @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
     @InjectModel(Credential.name) private readonly credentials: Model<Credential>,
+    @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
   ) {}
 
-  async list(kind: SealedKind, notKekId: string, after: string | null, limit: number): Promise<SealedEntry[]> {
+  /** One page in id order; one extra envelope is read to know whether another page follows. */
+  async list(request: SealedListRequest): Promise<SealedListReply> {
+    const { kind, notKekId, limit } = request;
+    const after = request.after ?? null;
     if (kind === 'certificate-key') {
       const filter = { 'privateKey.kekId': { $ne: notKekId }, ...(after === null ? {} : { _id: { $gt: Number(after) } }) };
-      const found = await this.certificates.find(filter, { privateKey: 1 }).sort({ _id: 1 }).limit(limit).lean().exec();
-      return found.map((doc) => ({ id: String(doc._id), envelope: doc.privateKey }));
+      const found = await this.certificates.find(filter, { privateKey: 1 }).sort({ _id: 1 }).limit(limit + 1).lean().exec();
+      return sealedListPage(found.map((doc): SealedEntry => ({ id: String(doc._id), envelope: doc.privateKey })), limit);
     }
     const filter = {
       kind: 'access-key' as const,
       'sealedSecret.kekId': { $ne: notKekId },
       ...(after === null ? {} : { _id: { $gt: after } }),
     };
-    const found = await this.credentials.find(filter, { sealedSecret: 1 }).sort({ _id: 1 }).limit(limit).lean().exec();
-    return found.flatMap((doc) => (doc.sealedSecret ? [{ id: doc._id, envelope: doc.sealedSecret }] : []));
+    const found = await this.credentials.find(filter, { sealedSecret: 1 }).sort({ _id: 1 }).limit(limit + 1).lean().exec();
+    // Every access key is created with a sealed secret (the create contract requires it); a record without
+    // one has nothing to rotate.
+    return sealedListPage(found.flatMap((doc) => (doc.sealedSecret ? [{ id: doc._id, envelope: doc.sealedSecret }] : [])), limit);
   }
 
-  /**
-   * Compare-and-set: applied only while the stored envelope is still the one the rotation read (field by
-   * field, since whole-document equality would also depend on field order).
-   */
-  async replace(kind: SealedKind, id: string, expected: EncryptedKeyEnvelope, replacement: EncryptedKeyEnvelope): Promise<boolean> {
-    const field = kind === 'certificate-key' ? 'privateKey' : 'sealedSecret';
-    const unchanged = {
-      [`${field}.kekId`]: expected.kekId,
-      [`${field}.wrappedDataKey`]: expected.wrappedDataKey,
-      [`${field}.ciphertext`]: expected.ciphertext,
-    };
+  async rewrap(request: RewrapRequest): Promise<RewrapReply> {
+    const refusal = rewrapRefusal(request, this.config.keyring);
+    if (refusal !== null) return { updated: false, error: refusal };
+    return { updated: await this.replace(request) };
+  }
+
+  /** Compare-and-set: applied only while the stored envelope is still, field for field, the one the rotation read. */
+  private async replace({ kind, id, expected, replacement }: RewrapRequest): Promise<boolean> {
+    const stored = plainEnvelope(replacement);
     const result =
       kind === 'certificate-key'
-        ? await this.certificates.updateOne({ _id: Number(id), ...unchanged }, { $set: { privateKey: replacement } }).exec()
-        : await this.credentials.updateOne({ _id: id, kind: 'access-key', ...unchanged }, { $set: { sealedSecret: replacement } }).exec();
+        ? await this.certificates.updateOne({ _id: Number(id), ...envelopeUnchangedFilter('privateKey', expected) }, { $set: { privateKey: stored } }).exec()
+        : await this.credentials
+            .updateOne({ _id: id, kind: 'access-key', ...envelopeUnchangedFilter('sealedSecret', expected) }, { $set: { sealedSecret: stored } })
+            .exec();
     return result.modifiedCount === 1;
   }
 }

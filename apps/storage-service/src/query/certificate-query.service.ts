@@ -4,9 +4,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Certificate } from '../certificates/schemas/certificate.schema';
 import { certificateQueryFilter } from './certificate-query.filter';
+import { certificateQueryPage } from './certificate-query.page';
 import type { CertificateQuery } from './certificate-query.request';
-import { SUMMARY_FIELDS, toCertificateSummary, type SummarizedCertificate } from './certificate-summary.mapper';
-import { encodeCursor } from './query-cursor';
+import { SUMMARY_FIELDS, type SummarizedCertificate } from './certificate-summary.mapper';
 
 @Injectable()
 export class CertificateQueryService {
@@ -21,9 +21,6 @@ export class CertificateQueryService {
       .limit(query.limit + 1)
       .lean<SummarizedCertificate[]>()
       .exec();
-    const page = found.slice(0, query.limit);
-    const last = page[page.length - 1];
-    const next = found.length > query.limit && last ? encodeCursor({ notAfter: last.notAfter, id: last._id }) : null;
-    return { certificates: page.map(toCertificateSummary), next };
+    return certificateQueryPage(found, query.limit);
   }
 }

@@ -3,6 +3,8 @@ import { ConfigError, redactUrl } from './env-reader';
 import { loadGatewayConfig, loadParserConfig, loadStorageConfig } from './service-configs';
 
 const key = () => randomBytes(32).toString('base64');
+/** Every service needs its NATS credentials; the file is only named at load time, read at connect time. */
+const creds = { NATS_CREDS: '/run/certhub/nats.creds' };
 
 function problemsOf(load: () => unknown): readonly string[] {
   try {
@@ -16,15 +18,21 @@ function problemsOf(load: () => unknown): readonly string[] {
 
 describe('service configuration', () => {
   it('gives the gateway working defaults', () => {
-    const config = loadGatewayConfig({});
-    expect(config.natsUrl).toBe('nats://127.0.0.1:4222');
+    const config = loadGatewayConfig({ ...creds });
+    expect(config.nats).toEqual({ url: 'nats://127.0.0.1:4222', credsFile: '/run/certhub/nats.creds', caFile: undefined });
     expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimitBytes: 262_144 });
     expect(config.health.port).toBe(3000);
   });
 
+  it('refuses to start a service without NATS credentials: certhub never connects anonymously', () => {
+    expect(problemsOf(() => loadGatewayConfig({}))).toEqual([expect.stringMatching(/NATS_CREDS must name/)]);
+    expect(problemsOf(() => loadStorageConfig({}))).toEqual([expect.stringMatching(/NATS_CREDS must name/)]);
+    expect(loadGatewayConfig({ ...creds, NATS_CA: '/ca.pem', NATS_URL: 'tls://nats:4222' }).nats).toEqual({ url: 'tls://nats:4222', credsFile: '/run/certhub/nats.creds', caFile: '/ca.pem' });
+  });
+
   it('lists every problem at once', () => {
     const problems = problemsOf(() =>
-      loadGatewayConfig({ HTTP_PORT: 'eighty', NATS_URL: 'http://x', LOG_LEVEL: 'loud' }),
+      loadGatewayConfig({ ...creds, HTTP_PORT: 'eighty', NATS_URL: 'http://x', LOG_LEVEL: 'loud' }),
     );
     expect(problems).toHaveLength(3);
     expect(problems.join('\n')).toMatch(/HTTP_PORT.*"eighty"/);
@@ -33,18 +41,18 @@ describe('service configuration', () => {
   });
 
   it('requires key-encryption keys for the parser and picks the first as active', () => {
-    expect(problemsOf(() => loadParserConfig({}))).toEqual(['CERTHUB_KEKS is required']);
-    const config = loadParserConfig({ CERTHUB_KEKS: `k1:${key()},k2:${key()}` });
+    expect(problemsOf(() => loadParserConfig({ ...creds }))).toEqual(['CERTHUB_KEKS is required']);
+    const config = loadParserConfig({ ...creds, CERTHUB_KEKS: `k1:${key()},k2:${key()}` });
     expect(config.keyring.active.id).toBe('k1');
     expect([...config.keyring.byId.keys()]).toEqual(['k1', 'k2']);
   });
 
   it('honours CERTHUB_ACTIVE_KEK and rejects unknown ids, short keys and duplicates without echoing keys', () => {
     const secret = key();
-    expect(loadParserConfig({ CERTHUB_KEKS: `a:${key()},b:${secret}`, CERTHUB_ACTIVE_KEK: 'b' }).keyring.active.key)
+    expect(loadParserConfig({ ...creds, CERTHUB_KEKS: `a:${key()},b:${secret}`, CERTHUB_ACTIVE_KEK: 'b' }).keyring.active.key)
       .toEqual(Buffer.from(secret, 'base64'));
     const problems = problemsOf(() =>
-      loadParserConfig({ CERTHUB_KEKS: `a:${secret},a:${key()},c:c2hvcnQ=`, CERTHUB_ACTIVE_KEK: 'zzz' }),
+      loadParserConfig({ ...creds, CERTHUB_KEKS: `a:${secret},a:${key()},c:c2hvcnQ=`, CERTHUB_ACTIVE_KEK: 'zzz' }),
     );
     expect(problems.join('\n')).toMatch(/"a" twice/);
     expect(problems.join('\n')).toMatch(/"c" must decode to 32 bytes, got 5/);
@@ -53,21 +61,21 @@ describe('service configuration', () => {
   });
 
   it('validates the MongoDB URL and never prints its password', () => {
-    expect(loadStorageConfig({ MONGO_URL: 'mongodb://db:27017/x' }).mongoUrl).toBe('mongodb://db:27017/x');
-    const problems = problemsOf(() => loadStorageConfig({ MONGO_URL: 'postgres://u:pw@h/db' }));
+    expect(loadStorageConfig({ ...creds, MONGO_URL: 'mongodb://db:27017/x' }).mongoUrl).toBe('mongodb://db:27017/x');
+    const problems = problemsOf(() => loadStorageConfig({ ...creds, MONGO_URL: 'postgres://u:pw@h/db' }));
     expect(problems).toEqual(['MONGO_URL must use mongodb: or mongodb+srv:, got "postgres:"']);
     expect(redactUrl('mongodb://user:hunter2@host/db')).toBe('mongodb://user:***@host/db');
   });
 
   it('reads the expiry watch: hourly scans at 30/14/7/1 days unless told otherwise', () => {
-    expect(loadStorageConfig({}).expiry).toEqual({ scanIntervalMs: 3_600_000, thresholdsDays: [1, 7, 14, 30] });
-    expect(loadStorageConfig({ EXPIRY_SCAN_INTERVAL_MS: '1000', EXPIRY_THRESHOLDS_DAYS: '60, 7,7,90' }).expiry)
+    expect(loadStorageConfig({ ...creds }).expiry).toEqual({ scanIntervalMs: 3_600_000, thresholdsDays: [1, 7, 14, 30] });
+    expect(loadStorageConfig({ ...creds, EXPIRY_SCAN_INTERVAL_MS: '1000', EXPIRY_THRESHOLDS_DAYS: '60, 7,7,90' }).expiry)
       .toEqual({ scanIntervalMs: 1_000, thresholdsDays: [7, 60, 90] });
-    const problems = problemsOf(() => loadStorageConfig({ EXPIRY_SCAN_INTERVAL_MS: '999', EXPIRY_THRESHOLDS_DAYS: '30,0' }));
+    const problems = problemsOf(() => loadStorageConfig({ ...creds, EXPIRY_SCAN_INTERVAL_MS: '999', EXPIRY_THRESHOLDS_DAYS: '30,0' }));
     expect(problems).toEqual([
       'EXPIRY_SCAN_INTERVAL_MS must be an integer from 1000 to 86400000, got "999"',
       'EXPIRY_THRESHOLDS_DAYS must be comma-separated whole days from 1 to 3650, got "30,0"',
     ]);
-    expect(problemsOf(() => loadStorageConfig({ EXPIRY_THRESHOLDS_DAYS: '7,,1' }))).toHaveLength(1);
+    expect(problemsOf(() => loadStorageConfig({ ...creds, EXPIRY_THRESHOLDS_DAYS: '7,,1' }))).toHaveLength(1);
   });
 });

@@ -4,8 +4,17 @@ import { readKeyring, readOptionalKeyring, type KeyEncryptionKeyring } from './k
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
+/** How a service reaches NATS: always authenticated, with its own credentials (docs/security.md). */
+export interface NatsClientConfig {
+  readonly url: string;
+  /** A NATS `.creds` file (user JWT and nkey seed) naming this service's identity. */
+  readonly credsFile: string;
+  /** PEM CA bundle to verify the server's TLS certificate; TLS is required when set. */
+  readonly caFile: string | undefined;
+}
+
 export interface CommonConfig {
-  readonly natsUrl: string;
+  readonly nats: NatsClientConfig;
   readonly logLevel: LogLevel;
   /** Liveness/readiness HTTP endpoint of the service. */
   readonly health: { readonly host: string; readonly port: number };
@@ -35,6 +44,11 @@ export interface ParserConfig extends ConsumerConfig {
 export interface StorageConfig extends ConsumerConfig {
   readonly mongoUrl: string;
   readonly expiry: ExpiryWatchConfig;
+  /**
+   * Lets storage check that a KEK rotation's re-wrapped data key is the one it replaces (keys.rewrap); it
+   * never opens a sealed key with it. Without it, rewraps are refused.
+   */
+  readonly keyring: KeyEncryptionKeyring | undefined;
 }
 
 export interface ExpiryWatchConfig {
@@ -46,9 +60,17 @@ export interface ExpiryWatchConfig {
 
 const PORT = { min: 0, max: 65_535 };
 
+/** Shared with the admin command, which talks to the same bus under its own identity. */
+export function readNatsClient(reader: EnvReader): NatsClientConfig {
+  const url = reader.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']);
+  const credsFile = reader.optionalString('NATS_CREDS');
+  if (credsFile === undefined) reader.report('NATS_CREDS must name this service\'s NATS credentials file (.creds); certhub never connects anonymously');
+  return { url, credsFile: credsFile ?? '', caFile: reader.optionalString('NATS_CA') };
+}
+
 function readCommon(reader: EnvReader, defaultHealthPort: number): CommonConfig {
   return {
-    natsUrl: reader.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']),
+    nats: readNatsClient(reader),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     health: {
       host: reader.string('HEALTH_HOST', '127.0.0.1'),
@@ -102,6 +124,7 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
       scanIntervalMs: reader.int('EXPIRY_SCAN_INTERVAL_MS', 3_600_000, { min: 1_000, max: 86_400_000 }),
       thresholdsDays: readThresholds(reader),
     },
+    keyring: readOptionalKeyring(reader),
   };
   reader.done();
   return config;

@@ -1,14 +1,14 @@
-import { Subjects } from './subjects';
+import { CommandOperations, commandSubjectOfAllTenants, EventKinds, eventSubjectOfAllTenants, Subjects } from './subjects';
 
 /**
  * JetStream streams and durable consumers. Commands and the internal hand-over are work queues: a message is
- * removed once its consumer acknowledges it, so clear-text keys in commands do not linger on disk.
- * Outcomes are kept (limits retention) for any downstream system to replay.
+ * removed once its consumer acknowledges it. Events are kept (limits retention) for downstream systems.
+ * Every stream is encrypted at rest by the server (docs/security.md).
  */
 export const Streams = {
   commands: {
     name: 'CERTHUB_COMMANDS',
-    subjects: [Subjects.certificateCreate, Subjects.certificateUpdate],
+    subjects: CommandOperations.map(commandSubjectOfAllTenants),
   },
   pipeline: {
     name: 'CERTHUB_PIPELINE',
@@ -16,12 +16,7 @@ export const Streams = {
   },
   outcomes: {
     name: 'CERTHUB_OUTCOMES',
-    subjects: [
-      Subjects.certificateCreated,
-      Subjects.certificateUpdated,
-      Subjects.certificateRejected,
-      Subjects.certificateExpiring,
-    ],
+    subjects: EventKinds.map(eventSubjectOfAllTenants),
   },
   deadLetters: {
     name: 'CERTHUB_DLQ',

@@ -1,3 +1,4 @@
+import { ensureBusFiles, type BusAuthority, type BusFiles } from '@certhub/bus-auth';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +9,23 @@ export interface NatsServerHandle {
   readonly url: string;
   readonly port: number;
   readonly storeDir: string;
+  /** The bus's authority (it can mint any identity) and its files: config and per-service credentials. */
+  readonly authority: BusAuthority;
+  readonly files: BusFiles;
   /** Stops the server gracefully and starts it again on the same port and store (JetStream data survives). */
   restart(): Promise<void>;
+  /** SIGKILL, then starts it again: a crash with nothing flushed. */
+  crashAndRestart(): Promise<void>;
   /** Stops the server; the handle can be started again with restart(). */
   stop(): Promise<void>;
-  /** Stops the server and deletes its store. */
+  /** Stops the server and deletes its store and credentials. */
   dispose(): Promise<void>;
+}
+
+export interface StartNatsServerOptions {
+  /** Where the bus files and the store live; a fresh temporary directory (deleted by dispose) when omitted. */
+  readonly dir?: string;
+  readonly port?: number;
 }
 
 /** Debian installs nats-server in /usr/sbin, which is not on every user's PATH. */
@@ -27,28 +39,35 @@ export function findNatsServerBinary(): string {
 }
 
 /**
- * Starts a private, real nats-server with JetStream on a free port, so a test suite owns its streams: no
- * other suite or running dev stack consumes its messages, and a suite may restart its server at will.
+ * Starts a private, real nats-server the way certhub runs in production: operator-mode JWT authentication
+ * (no anonymous client gets in), per-identity permissions, and JetStream encrypted at rest. Each test suite
+ * owns its server, streams and credentials, and may restart or crash it at will.
  */
-export async function startNatsServer(): Promise<NatsServerHandle> {
-  const port = await freePort();
-  const storeDir = mkdtempSync(join(tmpdir(), 'certhub-nats-'));
+export async function startNatsServer(options: StartNatsServerOptions = {}): Promise<NatsServerHandle> {
+  const port = options.port ?? (await freePort());
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'certhub-nats-'));
+  const storeDir = join(dir, 'jetstream');
+  const { files, authority } = ensureBusFiles(dir, { host: '127.0.0.1', port, storeDir });
   let child: ChildProcess | null = null;
+  const lines: string[] = [];
 
   const start = async () => {
-    const spawned = spawn(findNatsServerBinary(), ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
-      stdio: 'ignore',
+    const spawned = spawn(findNatsServerBinary(), ['-c', files.serverConfigFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+    spawned.stderr?.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').slice(-20)));
+    const failed = new Promise<never>((_, reject) => {
+      spawned.once('error', (error) => reject(new Error(`could not start nats-server (${error.message}); install it (Debian: apt-get install nats-server)`)));
+      spawned.once('exit', (code) => reject(new Error(`nats-server exited with ${code} during start-up:\n${lines.slice(-10).join('\n')}`)));
     });
-    const failed = new Promise<never>((_, reject) => spawned.once('error', reject));
+    failed.catch(() => undefined);
     await Promise.race([waitForPort(port), failed]);
     child = spawned;
   };
-  const stop = async () => {
+  const stopWith = async (signal: NodeJS.Signals) => {
     const running = child;
     child = null;
-    if (!running || running.exitCode !== null) return;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
+    running.kill(signal);
     await exited;
   };
 
@@ -57,14 +76,20 @@ export async function startNatsServer(): Promise<NatsServerHandle> {
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
+    authority,
+    files,
     restart: async () => {
-      await stop();
+      await stopWith('SIGTERM');
       await start();
     },
-    stop,
+    crashAndRestart: async () => {
+      await stopWith('SIGKILL');
+      await start();
+    },
+    stop: () => stopWith('SIGTERM'),
     dispose: async () => {
-      await stop();
-      rmSync(storeDir, { recursive: true, force: true });
+      await stopWith('SIGTERM');
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { EncryptedKeyEnvelope } from '@certhub/contracts';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** The key-encryption key as config provides it: an id and 32 bytes. */
 export interface Kek {
@@ -46,6 +46,39 @@ export function rewrapEnvelope(envelope: EncryptedKeyEnvelope, keks: ReadonlyMap
     return { ...envelope, kekId: target.id, wrappedDataKey: wrapDataKey(dataKey, target) };
   } finally {
     dataKey.fill(0);
+  }
+}
+
+export type RewrapVerdict = { readonly ok: true } | { readonly ok: false; readonly problem: string };
+
+/**
+ * Whether `replacement` wraps the very data key `original` wraps, each opened with the KEK it names: the
+ * check that lets the holder of the KEKs accept a re-wrap it did not compute. A wrapped key that does not
+ * open, or opens to other bytes, would leave the sealed key unreadable once stored. Only the wrapped data
+ * keys are compared; that the sealed value (iv, tag, ciphertext) is unchanged is for the caller to check.
+ */
+export function wrapsSameDataKey(original: EncryptedKeyEnvelope, replacement: EncryptedKeyEnvelope, keks: ReadonlyMap<string, Kek>): RewrapVerdict {
+  for (const kekId of [original.kekId, replacement.kekId]) {
+    if (!keks.has(kekId)) return { ok: false, problem: `key-encryption key "${kekId}" is not configured here` };
+  }
+  const before = tryUnwrap(original, keks);
+  if (!before) return { ok: false, problem: `the expected data key does not open under "${original.kekId}"` };
+  const after = tryUnwrap(replacement, keks);
+  try {
+    if (!after) return { ok: false, problem: `the replacement data key does not open under "${replacement.kekId}"` };
+    const same = before.length === after.length && timingSafeEqual(before, after);
+    return same ? { ok: true } : { ok: false, problem: 'the replacement wraps a different data key' };
+  } finally {
+    before.fill(0);
+    after?.fill(0);
+  }
+}
+
+function tryUnwrap(envelope: EncryptedKeyEnvelope, keks: ReadonlyMap<string, Kek>): Buffer | null {
+  try {
+    return unwrapDataKey(envelope, keks);
+  } catch {
+    return null;
   }
 }
 

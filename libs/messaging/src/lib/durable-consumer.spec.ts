@@ -1,9 +1,8 @@
-import { startNatsServer, type NatsServerHandle } from '@certhub/testing';
+import { connectAsInspector, startNatsServer, type NatsServerHandle } from '@certhub/testing';
 import { RetentionPolicy, StorageType, type JetStreamClient, type NatsConnection } from 'nats';
 import { decodeJson, encodeJson } from './json-codec';
 import { DurableConsumer } from './durable-consumer';
 import { ensureDurableConsumer } from './jetstream-topology';
-import { connectToNats } from './nats-connection';
 import { TransientError } from './transient-error';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -15,7 +14,8 @@ describe('DurableConsumer against a real nats-server', () => {
 
   beforeAll(async () => {
     server = await startNatsServer();
-    nc = await connectToNats({ url: server.url, name: 'durable-consumer-spec' });
+    // Streams of its own (WORK, DEAD) that no certhub identity may touch: the test-only inspector creates them.
+    nc = await connectAsInspector(server);
     js = nc.jetstream();
     const jsm = await nc.jetstreamManager();
     await jsm.streams.add({ name: 'WORK', subjects: ['work.>'], retention: RetentionPolicy.Workqueue, storage: StorageType.File });

@@ -1,8 +1,7 @@
-import { Streams, Subjects } from '@certhub/contracts';
-import { startNatsServer, type NatsServerHandle } from '@certhub/testing';
+import { commandSubject, commandSubjectOfAllTenants, Streams, Subjects } from '@certhub/contracts';
+import { connectAs, startNatsServer, type NatsServerHandle } from '@certhub/testing';
 import { RetentionPolicy, type NatsConnection } from 'nats';
 import { ensureStreams } from './jetstream-topology';
-import { connectToNats } from './nats-connection';
 import { publishJson } from './publish';
 
 describe('JetStream topology', () => {
@@ -11,7 +10,8 @@ describe('JetStream topology', () => {
 
   beforeAll(async () => {
     server = await startNatsServer();
-    nc = await connectToNats({ url: server.url, name: 'topology-spec' });
+    // The storage service's identity: the only one allowed to create and upgrade the streams.
+    nc = await connectAs(server, 'storage');
   });
 
   afterAll(async () => {
@@ -25,22 +25,27 @@ describe('JetStream topology', () => {
     await ensureStreams(jsm);
     const commands = await jsm.streams.info(Streams.commands.name);
     expect(commands.config.retention).toBe(RetentionPolicy.Workqueue);
-    expect(commands.config.subjects).toEqual([Subjects.certificateCreate, Subjects.certificateUpdate]);
+    expect(commands.config.subjects).toEqual([commandSubjectOfAllTenants('create'), commandSubjectOfAllTenants('update')]);
     expect((await jsm.streams.info(Streams.outcomes.name)).config.retention).toBe(RetentionPolicy.Limits);
   });
 
   it('drops a second publish with the same message id', async () => {
-    const js = nc.jetstream();
-    const first = await publishJson(js, Subjects.certificateCreate, { n: 1 }, { msgId: 'same-id' });
-    const second = await publishJson(js, Subjects.certificateCreate, { n: 2 }, { msgId: 'same-id' });
+    const gateway = await connectAs(server, 'gateway');
+    const js = gateway.jetstream();
+    const first = await publishJson(js, commandSubject('create', 't'), { n: 1 }, { msgId: 'same-id' });
+    const second = await publishJson(js, commandSubject('create', 't'), { n: 2 }, { msgId: 'same-id' });
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
     expect(second.seq).toBe(first.seq);
+    await gateway.drain();
   });
 
   it('does not capture request/reply subjects in any stream', async () => {
+    const gateway = await connectAs(server, 'gateway');
     const reply = nc.subscribe(Subjects.rpcOutcomeGet, { max: 1, callback: (_error, msg) => msg.respond(Buffer.from('"pong"')) });
-    const answer = await nc.request(Subjects.rpcOutcomeGet, Buffer.from('{}'), { timeout: 2_000 });
+    await nc.flush();
+    const answer = await gateway.request(Subjects.rpcOutcomeGet, Buffer.from('{}'), { timeout: 2_000 });
+    await gateway.drain();
     expect(Buffer.from(answer.data).toString()).toBe('"pong"');
     reply.unsubscribe();
   });

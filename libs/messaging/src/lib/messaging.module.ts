@@ -1,12 +1,22 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { serviceInboxPrefix, type ServiceRole } from '@certhub/contracts';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { ensureStreams } from './jetstream-topology';
 import { NatsHealth } from './nats-health';
 import { connectToNats, type NatsConnectionOptions } from './nats-connection';
+import { RpcClient } from './rpc/rpc-client';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const JETSTREAM = Symbol('JETSTREAM');
 export const JETSTREAM_MANAGER = Symbol('JETSTREAM_MANAGER');
+
+export interface MessagingOptions extends NatsConnectionOptions {
+  /**
+   * Only the storage service may create and upgrade the streams (its credentials allow that and nobody
+   * else's do); the others find them there, or wait for them (durable consumers) or answer 503 (publishers).
+   */
+  readonly ownsTopology: boolean;
+}
 
 @Injectable()
 class NatsConnectionCloser implements OnApplicationShutdown {
@@ -22,12 +32,12 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 }
 
 /**
- * One NATS connection per process, shared by every provider; the JetStream topology is ensured before any
- * provider can publish or consume.
+ * One NATS connection per process, under the service's own credentials, shared by every provider: JetStream
+ * publishing and consuming, request/reply clients (RpcClient) and `@MessagePattern` handlers (NatsRpcServer).
  */
 @Module({})
 export class MessagingModule {
-  static forRoot(options: NatsConnectionOptions): DynamicModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
@@ -36,10 +46,10 @@ export class MessagingModule {
           provide: NATS_CONNECTION,
           useFactory: async (): Promise<NatsConnection> => {
             const logger = new Logger('Messaging');
-            logger.log(`connecting to NATS at ${options.url}`);
+            logger.log(`connecting to NATS at ${options.url} as ${options.name}`);
             const nc = await connectToNats(options);
-            await ensureStreams(await nc.jetstreamManager());
-            logger.log('connected to NATS; JetStream streams ensured');
+            if (options.ownsTopology) await ensureStreams(await nc.jetstreamManager());
+            logger.log(options.ownsTopology ? 'connected to NATS; JetStream streams ensured' : 'connected to NATS');
             return nc;
           },
         },
@@ -50,9 +60,26 @@ export class MessagingModule {
           inject: [NATS_CONNECTION],
         },
         { provide: NatsHealth, useFactory: (nc: NatsConnection) => new NatsHealth(nc), inject: [NATS_CONNECTION] },
+        { provide: RpcClient, useFactory: (nc: NatsConnection) => new RpcClient(nc), inject: [NATS_CONNECTION] },
         NatsConnectionCloser,
       ],
-      exports: [NATS_CONNECTION, JETSTREAM, JETSTREAM_MANAGER, NatsHealth],
+      exports: [NATS_CONNECTION, JETSTREAM, JETSTREAM_MANAGER, NatsHealth, RpcClient],
     };
   }
+}
+
+/** The MessagingModule options of one certhub service: its identity's credentials and inbox. */
+export function serviceMessaging(
+  nats: { readonly url: string; readonly credsFile: string; readonly caFile: string | undefined },
+  role: ServiceRole,
+  name: string,
+): MessagingOptions {
+  return {
+    url: nats.url,
+    credsFile: nats.credsFile,
+    ...(nats.caFile ? { caFile: nats.caFile } : {}),
+    name,
+    inboxPrefix: serviceInboxPrefix(role),
+    ownsTopology: role === 'storage',
+  };
 }

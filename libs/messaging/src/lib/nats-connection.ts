@@ -1,9 +1,19 @@
-import { connect, type NatsConnection } from 'nats';
+import { readFileSync } from 'node:fs';
+import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from 'nats';
 
 export interface NatsConnectionOptions {
   readonly url: string;
   /** Shown in `nats-server` connection listings. */
   readonly name: string;
+  /** The identity's `.creds` file: certhub never connects anonymously. */
+  readonly credsFile: string;
+  /**
+   * Where replies to this connection's requests arrive. Each identity may subscribe only to its own prefix
+   * (libs/bus-auth), so no other client can read its replies.
+   */
+  readonly inboxPrefix: string;
+  /** CA bundle for the server's TLS certificate; when set, the connection must be TLS. */
+  readonly caFile?: string;
 }
 
 /**
@@ -11,12 +21,19 @@ export interface NatsConnectionOptions {
  * restart. The first connection is awaited too, so a service started before NATS simply waits for it.
  */
 export function connectToNats(options: NatsConnectionOptions): Promise<NatsConnection> {
-  return connect({
+  return connect(natsClientOptions(options));
+}
+
+export function natsClientOptions(options: NatsConnectionOptions): ConnectionOptions {
+  return {
     servers: options.url,
     name: options.name,
+    authenticator: credsAuthenticator(readFileSync(options.credsFile)),
+    inboxPrefix: options.inboxPrefix,
+    ...(options.caFile ? { tls: { caFile: options.caFile } } : {}),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
     waitOnFirstConnect: true,
     pingInterval: 10_000,
-  });
+  };
 }

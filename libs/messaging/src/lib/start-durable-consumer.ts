@@ -15,14 +15,24 @@ export interface StartDurableConsumerOptions<T> extends DurableConsumerOptions<T
  */
 export async function startDurableConsumer<T>(options: StartDurableConsumerOptions<T>): Promise<DurableConsumer<T>> {
   const { jsm, ackWaitMs, ...consumerOptions } = options;
-  await ensureDurableConsumer(jsm, {
-    stream: options.stream,
-    durable: options.durable,
-    ackWaitMs,
-    maxAckPending: options.concurrency * 4,
-  });
+  const settings = { stream: options.stream, durable: options.durable, ackWaitMs, maxAckPending: options.concurrency * 4 };
+  // The storage service creates the streams; a consumer that starts first waits for its stream.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ensureDurableConsumer(jsm, settings);
+      break;
+    } catch (error) {
+      if (!isStreamMissing(error)) throw error;
+      if (attempt % 20 === 1) options.logger.warn(`stream ${options.stream} does not exist yet; waiting for the storage service to create it`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
   const consumer = new DurableConsumer<T>(consumerOptions);
   consumer.start();
   options.logger.log(`consuming ${options.stream} as ${options.durable} (concurrency ${options.concurrency})`);
   return consumer;
+}
+
+function isStreamMissing(error: unknown): boolean {
+  return error instanceof Error && /stream not found/i.test(error.message);
 }

@@ -9,7 +9,14 @@ const run = promisify(execFile);
 /** Runs the admin command against the suite's bus, exactly as the README tells an operator to; stdout. */
 export async function runAdmin(env: SuiteEnvironment, args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
   const { stdout } = await run(process.execPath, [join(workspaceRoot(), 'dist/tools/admin/main.js'), ...args], {
-    env: { ...process.env, NATS_URL: env.nats.url, CERTHUB_KEKS: env.stack.keks, ...extraEnv },
+    env: {
+      ...process.env,
+      NATS_URL: env.nats.url,
+      NATS_CREDS: env.nats.files.credsFile('admin'),
+      CERTHUB_BUS_DIR: env.nats.files.dir,
+      CERTHUB_KEKS: env.stack.keks,
+      ...extraEnv,
+    },
   });
   return stdout;
 }

@@ -1,17 +1,21 @@
-import { OutcomeSubjects, type CertificateOutcomeEvent } from '@certhub/contracts';
+import { eventSubjectOfAllTenants, OutcomeKinds, type CertificateOutcomeEvent } from '@certhub/contracts';
 import { JSONCodec, type NatsConnection } from 'nats';
 
 const codec = JSONCodec<CertificateOutcomeEvent>();
 
-/** Collects outcome events from the bus, the way a downstream system listens to certhub. */
+/**
+ * Collects outcome events from the bus, the way a downstream system listens to certhub: every tenant's with
+ * the observer identity, or one tenant's with that tenant's producer credentials (pass its wildcard).
+ */
 export class OutcomeListener {
   readonly received: CertificateOutcomeEvent[] = [];
   private readonly waiters: Array<() => void> = [];
 
-  constructor(bus: NatsConnection) {
-    for (const subject of OutcomeSubjects) {
+  constructor(bus: NatsConnection, subjects: readonly string[] = OutcomeKinds.map(eventSubjectOfAllTenants)) {
+    for (const subject of subjects) {
       bus.subscribe(subject, {
         callback: (_error, message) => {
+          if (message.subject.endsWith('.expiring')) return;
           this.received.push(codec.decode(message.data));
           this.waiters.splice(0).forEach((wake) => wake());
         },

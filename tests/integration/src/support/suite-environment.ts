@@ -1,10 +1,12 @@
 import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
 import { startCerthubStack, startNatsServer, type CerthubStack, type NatsServerHandle, type ServiceName } from '@certhub/testing';
 import { MongoClient, type Db } from 'mongodb';
-import { connect, type NatsConnection } from 'nats';
+import type { ServiceRole } from '@certhub/contracts';
+import type { NatsConnection } from 'nats';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectAs, connectAsInspector } from '@certhub/testing';
 
 export interface SuiteEnvironment {
   readonly nats: NatsServerHandle;
@@ -12,8 +14,12 @@ export interface SuiteEnvironment {
   readonly stack: CerthubStack;
   /** The database the storage service writes, read directly to check what was really stored. */
   readonly db: Db;
-  /** A plain client on the suite's bus, as any message-bus producer or consumer would connect. */
-  readonly bus: NatsConnection;
+  /** The observer identity: every tenant's events and the dead letters, read-only, as a dashboard connects. */
+  readonly observer: NatsConnection;
+  /** A test-only identity allowed everything, to look where no real identity may (see bus-identities.ts). */
+  readonly inspector: NatsConnection;
+  /** A new connection under one of certhub's service identities (closed with the environment). */
+  connectAs(role: ServiceRole): Promise<NatsConnection>;
   /** Stops the MongoDB-protocol server (the storage service loses its database). */
   stopMongo(): Promise<void>;
   /** Starts it again on the same port with the same data. */
@@ -39,13 +45,15 @@ export async function startSuiteEnvironment(options: SuiteOptions = {}): Promise
   let mongo = await startEmbeddedMongo({ port: 0, dataDir, fsync: false });
   const port = mongo.port;
   const stack = await startCerthubStack({
-    natsUrl: nats.url,
+    nats,
     mongoUrl: `${mongo.url}/${DATABASE}`,
     env: options.env,
     logFile: options.logFile ?? process.env['CERTHUB_TEST_LOG'],
   });
   const client = await MongoClient.connect(mongo.url);
-  const bus = await connect({ servers: nats.url });
+  const observer = await connectAs(nats, 'observer');
+  const inspector = await connectAsInspector(nats);
+  const extra: NatsConnection[] = [];
   return {
     nats,
     get mongo() {
@@ -53,13 +61,19 @@ export async function startSuiteEnvironment(options: SuiteOptions = {}): Promise
     },
     stack,
     db: client.db(DATABASE),
-    bus,
+    observer,
+    inspector,
+    connectAs: async (role) => {
+      const connection = await connectAs(nats, role);
+      extra.push(connection);
+      return connection;
+    },
     stopMongo: () => mongo.stop(),
     startMongo: async () => {
       mongo = await startEmbeddedMongo({ port, dataDir, fsync: false });
     },
     close: async () => {
-      await bus.drain().catch(() => undefined);
+      await Promise.all([observer, inspector, ...extra].map((connection) => connection.drain().catch(() => undefined)));
       await client.close();
       await stack.dispose();
       await mongo.stop();

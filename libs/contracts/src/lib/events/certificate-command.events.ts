@@ -9,6 +9,9 @@ import {
   Min,
 } from 'class-validator';
 import { IsStringRecord } from '../validation/is-string-record';
+import type { CommandOperation } from '../subjects';
+
+export type { CommandOperation };
 
 /** Upper bounds that keep one event far below NATS' default 1 MiB payload limit. */
 export const CommandLimits = {
@@ -25,7 +28,6 @@ export const COMMAND_SCHEMA_VERSION = 1;
 /** Ids are opaque to certhub but must be safe as a Nats-Msg-Id and in logs. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@/-]*$/;
 
-export type CommandOperation = 'create' | 'update';
 
 /** The part of a command needed to answer it at all: who asked, and under which idempotency key. */
 export class CommandIdentity {

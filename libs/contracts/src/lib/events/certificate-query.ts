@@ -1,3 +1,7 @@
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { normalizeHostname } from '../validation/hostname';
+import { IsTenantId } from '../validation/tenant-id';
+
 /** Bounds of `certhub.rpc.certificates.query`, shared by the gateway's parameter checks and the storage side. */
 export const CertificateQueryLimits = {
   defaultLimit: 100,
@@ -7,19 +11,48 @@ export const CertificateQueryLimits = {
   maxCursorLength: 128,
 } as const;
 
+/** What a cursor may look like on the wire; its meaning is checked by the storage service that issued it. */
+const CURSOR = new RegExp(`^[A-Za-z0-9_-]{1,${CertificateQueryLimits.maxCursorLength}}$`);
+
 /**
  * Core NATS request on `certhub.rpc.certificates.query`: one tenant's certificates, sorted by notAfter then
  * id. `hostname` matches exactly or through a wildcard certificate covering it; `expiresWithinDays` keeps
- * certificates whose notAfter is at most that many days from now, already expired ones included.
+ * certificates whose notAfter is at most that many days from now, already expired ones included. Absent and
+ * null optional fields mean the same: no filter, the default limit, the first page.
  */
-export interface CertificateQueryRequest {
-  readonly tenantId: string;
+export class CertificateQueryRequest {
+  @IsTenantId()
+  readonly tenantId!: string;
+
   /** Lower-case host name, or `*.` and a host name for the wildcard certificate itself. */
-  readonly hostname?: string;
-  readonly expiresWithinDays?: number;
-  readonly limit?: number;
+  @IsOptional()
+  @IsString()
+  @ValidateBy({
+    name: 'isHostname',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && normalizeHostname(value) !== null,
+      defaultMessage: () => 'hostname must be a host name such as www.example.com, or *.example.com',
+    },
+  })
+  readonly hostname?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CertificateQueryLimits.maxExpiresWithinDays)
+  readonly expiresWithinDays?: number | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(CertificateQueryLimits.maxLimit)
+  readonly limit?: number | null;
+
   /** The `next` of the previous page; opaque. */
-  readonly after?: string;
+  @IsOptional()
+  @IsString()
+  @Matches(CURSOR, { message: 'after must be the next value of a previous page' })
+  readonly after?: string | null;
 }
 
 /** What a listing shows of a certificate: no PEM, no key, sealed or not. */
@@ -36,6 +69,10 @@ export interface CertificateSummary {
   readonly labels: Readonly<Record<string, string>>;
 }
 
+/**
+ * A page holds at most `limit` certificates and at most RPC_REPLY_BUDGET_BYTES of JSON, so it may be shorter
+ * than `limit` while more follow: only `next` says whether the listing goes on.
+ */
 export interface CertificateQueryReply {
   readonly certificates: readonly CertificateSummary[];
   /** Cursor for the next page, or null on the last one. */

@@ -1,5 +1,6 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './payload-depth';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
@@ -10,6 +11,9 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems
 export function validatePayload<T extends object>(cls: ClassConstructor<T>, raw: unknown): ValidationResult<T> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, problems: ['payload must be a JSON object'] };
+  }
+  if (nestsDeeperThan(raw, MAX_PAYLOAD_DEPTH)) {
+    return { ok: false, problems: [`payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels`] };
   }
   const instance = plainToInstance(cls, raw, { enableImplicitConversion: false });
   const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true });

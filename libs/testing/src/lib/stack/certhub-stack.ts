@@ -1,3 +1,4 @@
+import type { BusFiles } from '@certhub/bus-auth';
 import { freePort, spawnServiceProcess, type ServiceProcess } from '@certhub/dev-infra';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
@@ -7,7 +8,8 @@ import { workspaceRoot } from '@certhub/dev-infra';
 export type ServiceName = 'gateway' | 'parser' | 'storage';
 
 export interface CerthubStackOptions {
-  readonly natsUrl: string;
+  /** The bus: its URL and the files holding each service's credentials. */
+  readonly nats: { readonly url: string; readonly files: BusFiles };
   readonly mongoUrl: string;
   /** Extra environment per service (e.g. a short CONSUMER_ACK_WAIT_MS for crash tests). */
   readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
@@ -24,6 +26,8 @@ export interface CerthubStack {
   healthUrl(name: ServiceName): string;
   /** Starts a stopped or killed service again with the same configuration. */
   start(name: ServiceName): Promise<void>;
+  /** Changes a service's environment for its next start, as an operator edits a deployment. */
+  configure(name: ServiceName, env: Record<string, string>): void;
   stop(name: ServiceName): Promise<void>;
   kill(name: ServiceName): Promise<void>;
   /** Stops every service gracefully. */
@@ -44,11 +48,12 @@ export async function startCerthubStack(options: CerthubStackOptions): Promise<C
   const root = workspaceRoot();
   const keks = `test1:${randomBytes(32).toString('base64')}`;
   const ports = { gateway: await freePort(), parser: await freePort(), storage: await freePort() };
-  const base = { NATS_URL: options.natsUrl, LOG_LEVEL: 'info', CONSUMER_ACK_WAIT_MS: '5000' };
+  const base = { NATS_URL: options.nats.url, LOG_LEVEL: 'info', CONSUMER_ACK_WAIT_MS: '5000' };
+  const creds = (role: 'gateway' | 'parser' | 'storage') => options.nats.files.credsFile(role);
   const env: Record<ServiceName, Record<string, string>> = {
-    gateway: { ...base, CERTHUB_KEKS: keks, HTTP_PORT: String(ports.gateway), HTTP_HOST: '127.0.0.1', OUTCOME_TIMEOUT_MS: '15000' },
-    parser: { ...base, CERTHUB_KEKS: keks, HEALTH_PORT: String(ports.parser) },
-    storage: { ...base, MONGO_URL: options.mongoUrl, HEALTH_PORT: String(ports.storage) },
+    gateway: { ...base, NATS_CREDS: creds('gateway'), CERTHUB_KEKS: keks, HTTP_PORT: String(ports.gateway), HTTP_HOST: '127.0.0.1', OUTCOME_TIMEOUT_MS: '15000' },
+    parser: { ...base, NATS_CREDS: creds('parser'), CERTHUB_KEKS: keks, HEALTH_PORT: String(ports.parser) },
+    storage: { ...base, NATS_CREDS: creds('storage'), CERTHUB_KEKS: keks, MONGO_URL: options.mongoUrl, HEALTH_PORT: String(ports.storage) },
   };
   const services = {} as Record<ServiceName, ServiceProcess>;
 
@@ -72,6 +77,7 @@ export async function startCerthubStack(options: CerthubStackOptions): Promise<C
     services,
     healthUrl: (name) => `http://127.0.0.1:${ports[name]}`,
     start,
+    configure: (name, changes) => void Object.assign(env[name], changes),
     stop: async (name) => void (await services[name].stop()),
     kill: async (name) => void (await services[name].kill()),
     dispose: async () => {

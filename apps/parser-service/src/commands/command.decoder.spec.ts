@@ -1,0 +1,36 @@
+import { commandSubject } from '@certhub/contracts';
+import { UndecodablePayloadError } from '@certhub/messaging';
+import { decodeCommand } from './command.decoder';
+
+const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const body = { requestId: 'r-1', name: 'www', certificate: 'PEM', privateKey: 'KEY' };
+
+describe('decodeCommand', () => {
+  it('takes the tenant from the subject the producer was allowed to publish to', () => {
+    const decoded = decodeCommand(commandSubject('create', 'team.a'), encode(body));
+    expect(decoded).toMatchObject({ valid: true, operation: 'create', command: { tenantId: 'team.a', requestId: 'r-1' } });
+  });
+
+  it('accepts a payload that repeats its own tenant', () => {
+    expect(decodeCommand(commandSubject('create', 'team-a'), encode({ ...body, tenantId: 'team-a' }))).toMatchObject({ valid: true });
+  });
+
+  it('refuses (FORBIDDEN) a payload naming another tenant, answered to the subject\'s tenant', () => {
+    const decoded = decodeCommand(commandSubject('create', 'team-a'), encode({ ...body, tenantId: 'team-b' }));
+    expect(decoded).toMatchObject({ valid: false, code: 'FORBIDDEN', tenantId: 'team-a', requestId: 'r-1' });
+  });
+
+  it('refuses a non-string tenant field the same way', () => {
+    expect(decodeCommand(commandSubject('create', 'team-a'), encode({ ...body, tenantId: { $ne: 'x' } }))).toMatchObject({ valid: false, code: 'FORBIDDEN' });
+  });
+
+  it('answers a contract breach with INVALID_EVENT', () => {
+    expect(decodeCommand(commandSubject('update', 'team-a'), encode(body))).toMatchObject({ valid: false, code: 'INVALID_EVENT', operation: 'update' });
+  });
+
+  it('dead-letters what has nobody to answer', () => {
+    expect(() => decodeCommand(commandSubject('create', 'team-a'), encode({ name: 'no request id' }))).toThrow(UndecodablePayloadError);
+    expect(() => decodeCommand(commandSubject('create', 'team-a'), encode([body]))).toThrow(UndecodablePayloadError);
+    expect(() => decodeCommand('certificate.create', encode(body))).toThrow(UndecodablePayloadError);
+  });
+});

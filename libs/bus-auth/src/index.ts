@@ -1,0 +1,6 @@
+export * from './lib/nats-jwt';
+export * from './lib/creds-file';
+export * from './lib/bus-roles';
+export * from './lib/bus-authority';
+export * from './lib/nats-server-config';
+export * from './lib/bus-files';

@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ServiceRole } from '@certhub/contracts';
+import { createBusAuthority, issueServiceCreds, type BusAuthority } from './bus-authority';
+import { renderNatsServerConfig, type NatsServerConfigOptions } from './nats-server-config';
+
+/**
+ * The files a certhub bus runs on, in one directory: the authority (secret: it mints identities), the
+ * nats-server configuration (secret: it holds the JetStream key) and one `.creds` file per service identity.
+ * The same layout serves `npm start` (.data/bus), the tests (a temp dir) and compose (a volume written by
+ * `admin init-bus`).
+ */
+export interface BusFiles {
+  readonly dir: string;
+  readonly authorityFile: string;
+  readonly serverConfigFile: string;
+  credsFile(role: ServiceRole): string;
+}
+
+export const SERVICE_ROLES: readonly ServiceRole[] = ['gateway', 'parser', 'storage', 'admin', 'observer'];
+
+export function busFiles(dir: string): BusFiles {
+  return {
+    dir,
+    authorityFile: join(dir, 'authority.json'),
+    serverConfigFile: join(dir, 'nats-server.conf'),
+    credsFile: (role) => join(dir, 'creds', `${role}.creds`),
+  };
+}
+
+export function loadAuthority(file: string): BusAuthority {
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as BusAuthority;
+  if (parsed.version !== 1 || typeof parsed.accountSeed !== 'string' || typeof parsed.operatorSeed !== 'string') {
+    throw new Error(`${file} is not a certhub bus authority`);
+  }
+  return parsed;
+}
+
+/** Written whole to a temporary file and renamed, so a crash never leaves half an authority behind. */
+export function saveAuthority(file: string, authority: BusAuthority): void {
+  writeSecret(file, `${JSON.stringify(authority, null, 2)}\n`);
+}
+
+/**
+ * Creates the directory's bus on first use and keeps it afterwards: the authority and the service credentials
+ * are generated once (a new authority would orphan every producer's credentials and the encrypted store);
+ * the server configuration is rewritten each time, so address and revocations are current.
+ */
+export function ensureBusFiles(dir: string, server: Omit<NatsServerConfigOptions, 'resolverDir'> & { readonly resolverDir?: string }): { files: BusFiles; authority: BusAuthority } {
+  const files = busFiles(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!existsSync(files.authorityFile)) saveAuthority(files.authorityFile, createBusAuthority());
+  const authority = loadAuthority(files.authorityFile);
+  for (const role of SERVICE_ROLES) {
+    if (!existsSync(files.credsFile(role))) writeSecret(files.credsFile(role), issueServiceCreds(authority, role).creds);
+  }
+  writeSecret(files.serverConfigFile, renderNatsServerConfig(authority, { resolverDir: join(dir, 'accounts'), ...server }));
+  return { files, authority };
+}
+
+export function writeSecret(file: string, content: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content, { mode: 0o600 });
+  renameSync(temporary, file);
+}

@@ -1,0 +1,129 @@
+import {
+  CommandOperations,
+  commandSubject,
+  commandSubjectOfAllTenants,
+  Consumers,
+  deadLetterSubject,
+  EventKinds,
+  eventSubjectOfAllTenants,
+  OutcomeKinds,
+  producerInboxPrefix,
+  serviceInboxPrefix,
+  Streams,
+  Subjects,
+  tenantEventsWildcard,
+  type ServiceRole,
+} from '@certhub/contracts';
+import type { UserPermissions } from './nats-jwt';
+
+/**
+ * Who may do what on the bus: the single source of the permission table in docs/security.md. Every identity
+ * gets only what its job needs; everything else is a permissions violation at the server.
+ */
+const JS_API = '$JS.API';
+
+/** What a pull consumer of one durable needs from the JetStream API, and nothing of any other consumer. */
+function pullConsumerApi(stream: string, durable: string): string[] {
+  return [
+    `${JS_API}.STREAM.INFO.${stream}`,
+    `${JS_API}.CONSUMER.INFO.${stream}.${durable}`,
+    `${JS_API}.CONSUMER.CREATE.${stream}.${durable}`,
+    `${JS_API}.CONSUMER.CREATE.${stream}.${durable}.>`,
+    `${JS_API}.CONSUMER.DURABLE.CREATE.${stream}.${durable}`,
+    `${JS_API}.CONSUMER.MSG.NEXT.${stream}.${durable}`,
+    // Acknowledgements (ack, nak, in-progress, term) go to the delivery's reply subject.
+    `$JS.ACK.${stream}.${durable}.>`,
+  ];
+}
+
+const allStreams = [Streams.commands.name, Streams.pipeline.name, Streams.outcomes.name, Streams.deadLetters.name];
+
+const eventsOfAllTenants = EventKinds.map(eventSubjectOfAllTenants);
+
+export function servicePermissions(role: ServiceRole): UserPermissions {
+  const inbox = `${serviceInboxPrefix(role)}.>`;
+  switch (role) {
+    case 'gateway':
+      return {
+        pub: {
+          allow: [
+            ...CommandOperations.map(commandSubjectOfAllTenants),
+            Subjects.rpcOutcomeGet,
+            Subjects.rpcCredentialResolve,
+            Subjects.rpcCertificatesQuery,
+            Subjects.rpcHealthStorage,
+            `${JS_API}.INFO`,
+          ],
+        },
+        // Outcomes only: the gateway never reads a command, so it never sees another request's key.
+        sub: { allow: [...OutcomeKinds.map(eventSubjectOfAllTenants), inbox] },
+      };
+    case 'parser':
+      return {
+        pub: {
+          allow: [
+            Subjects.pipelineParsed,
+            deadLetterSubject('parser'),
+            `${JS_API}.INFO`,
+            ...pullConsumerApi(Streams.commands.name, Consumers.parser),
+          ],
+        },
+        sub: { allow: [inbox] },
+      };
+    case 'storage':
+      return {
+        pub: {
+          allow: [
+            ...eventsOfAllTenants,
+            deadLetterSubject('storage'),
+            `${JS_API}.INFO`,
+            // Storage owns the topology: it creates and upgrades the streams at start-up.
+            ...allStreams.flatMap((stream) => [`${JS_API}.STREAM.CREATE.${stream}`, `${JS_API}.STREAM.UPDATE.${stream}`, `${JS_API}.STREAM.INFO.${stream}`]),
+            ...pullConsumerApi(Streams.pipeline.name, Consumers.storage),
+          ],
+        },
+        sub: { allow: [`${Subjects.rpcPrefix}.>`, inbox] },
+        allowResponses: true,
+      };
+    case 'admin':
+      return {
+        pub: { allow: [Subjects.rpcCredentialCreate, Subjects.rpcSealedList, Subjects.rpcSealedRewrap] },
+        sub: { allow: [inbox] },
+      };
+    case 'observer':
+      // Downstream systems and operators: every tenant's outcomes and expiry events and the (redacted) dead
+      // letters, read-only.
+      return {
+        pub: { allow: [] },
+        sub: { allow: [...eventsOfAllTenants, `${Subjects.deadLetterPrefix}.>`, inbox] },
+      };
+  }
+}
+
+/** The subjects a tenant's producer publishes to and reads its events from. */
+export interface ProducerSubjects {
+  readonly create: string;
+  readonly update: string;
+  /** One wildcard over the tenant's events (outcomes and expiry); it never matches a command. */
+  readonly outcomes: string;
+  /** The connection's `inboxPrefix`: JetStream acknowledgements arrive there. */
+  readonly inboxPrefix: string;
+}
+
+export function producerSubjects(tenantId: string): ProducerSubjects {
+  return {
+    create: commandSubject('create', tenantId),
+    update: commandSubject('update', tenantId),
+    outcomes: tenantEventsWildcard(tenantId),
+    inboxPrefix: producerInboxPrefix(tenantId),
+  };
+}
+
+/** A producer publishes its tenant's commands and reads its tenant's events; nothing else. */
+export function producerPermissions(tenantId: string): UserPermissions {
+  const subjects = producerSubjects(tenantId);
+  return {
+    pub: { allow: [subjects.create, subjects.update] },
+    sub: { allow: [subjects.outcomes, `${subjects.inboxPrefix}.>`] },
+  };
+}

@@ -1,0 +1,29 @@
+import type { NatsConnection } from 'nats';
+
+/**
+ * What the server answers when an identity tries something outside its permissions. NATS refuses a
+ * forbidden publish or subscription with a "Permissions Violation" error to that client; the connection stays
+ * up, and nothing reaches anyone else.
+ */
+export async function publishRefusal(nc: NatsConnection, subject: string, payload = '{}'): Promise<string> {
+  // A request carries a reply subject, so the server's refusal comes back to this very call.
+  return nc
+    .request(subject, new TextEncoder().encode(payload), { timeout: 3_000 })
+    .then(() => 'answered')
+    .catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+}
+
+export function subscribeRefusal(nc: NatsConnection, subject: string): Promise<string> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('subscribed'), 3_000);
+    nc.subscribe(subject, {
+      callback: (error) => {
+        if (!error) return;
+        clearTimeout(timer);
+        resolve(error.message);
+      },
+    });
+  });
+}
+
+export const PERMISSION_VIOLATION = /Permissions Violation/;

@@ -1,0 +1,37 @@
+import { busFiles, type BusFiles } from '@certhub/bus-auth';
+import { EnvReader, readKeyring, readNatsClient, type KeyEncryptionKeyring, type NatsClientConfig } from '@certhub/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * Where the admin command finds the bus and the keys. Defaults fit `npm start` run from the repository
+ * (everything under ./.data); a deployment sets the variables (docker-compose.yml does).
+ */
+export function busDirectory(): BusFiles {
+  return busFiles(resolve(process.env['CERTHUB_BUS_DIR'] ?? join(process.cwd(), '.data', 'bus')));
+}
+
+/** The admin identity's connection: NATS_URL and NATS_CREDS, or the dev stack's bus and admin credentials. */
+export function adminNatsClient(): NatsClientConfig {
+  const urlFile = join(busDirectory().dir, 'nats.url');
+  const reader = new EnvReader({
+    NATS_URL: process.env['NATS_URL'] ?? (existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : undefined),
+    NATS_CREDS: process.env['NATS_CREDS'] ?? busDirectory().credsFile('admin'),
+    NATS_CA: process.env['NATS_CA'],
+  });
+  const config = readNatsClient(reader);
+  reader.done();
+  if (!existsSync(config.credsFile)) throw new Error(`no admin credentials at ${config.credsFile}: set NATS_CREDS, or CERTHUB_BUS_DIR to the bus directory`);
+  return config;
+}
+
+/** CERTHUB_KEKS, or the key `npm start` generated in ./.data/dev-keks. */
+export function adminKeyring(): KeyEncryptionKeyring {
+  const devFile = join(process.cwd(), '.data', 'dev-keks');
+  const keks = process.env['CERTHUB_KEKS'] ?? (existsSync(devFile) ? readFileSync(devFile, 'utf8').trim() : undefined);
+  const reader = new EnvReader({ CERTHUB_KEKS: keks, CERTHUB_ACTIVE_KEK: process.env['CERTHUB_ACTIVE_KEK'] });
+  const keyring = readKeyring(reader);
+  reader.done();
+  if (!keyring) throw new Error('CERTHUB_KEKS holds no usable key');
+  return keyring;
+}

@@ -1,0 +1,46 @@
+import { ensureBusFiles, SERVICE_ROLES, writeSecret } from '@certhub/bus-auth';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface InitBusOptions {
+  readonly dir: string;
+  /** The address nats-server listens on, as written into its configuration. */
+  readonly host: string;
+  readonly port: number;
+  /** JetStream's store directory as the server sees it (in compose: inside the nats container). */
+  readonly storeDir?: string;
+  readonly resolverDir?: string;
+  /**
+   * Also copies each service's credentials to `<dir>/<role>/nats.creds`, so a deployment can hand every
+   * service its own file (one volume each) without giving it the authority next to it.
+   */
+  readonly exportCredsDir?: string;
+}
+
+/**
+ * Writes (once) the bus authority and each service's credentials, and (each time) the nats-server
+ * configuration: compose runs this as its init step, before nats and the services start.
+ */
+export function initBus(options: InitBusOptions): Record<string, unknown> {
+  const dir = resolve(options.dir);
+  const { files } = ensureBusFiles(dir, {
+    host: options.host,
+    port: options.port,
+    storeDir: options.storeDir ?? join(dir, 'jetstream'),
+    ...(options.resolverDir ? { resolverDir: options.resolverDir } : {}),
+  });
+  const exported = options.exportCredsDir
+    ? SERVICE_ROLES.map((role) => {
+        const target = join(resolve(options.exportCredsDir as string), role, 'nats.creds');
+        writeSecret(target, readFileSync(files.credsFile(role), 'utf8'));
+        return target;
+      })
+    : [];
+  return {
+    dir,
+    exported,
+    serverConfig: files.serverConfigFile,
+    authority: files.authorityFile,
+    creds: Object.fromEntries(SERVICE_ROLES.map((role) => [role, files.credsFile(role)])),
+  };
+}

@@ -1,0 +1,79 @@
+import {
+  certhubAccountJwt,
+  issueProducerCreds,
+  issueServiceCreds,
+  issueSystemCreds,
+  loadAuthority,
+  producerSubjects,
+  saveAuthority,
+  withProducer,
+  withTenantRevoked,
+  type BusAuthority,
+} from '@certhub/bus-auth';
+import { CommandIdentity, validatePayload } from '@certhub/contracts';
+import { decodeJson } from '@certhub/messaging';
+import { writeFileSync } from 'node:fs';
+import { connect, credsAuthenticator } from 'nats';
+import { adminNatsClient, busDirectory } from '../admin-environment';
+
+/**
+ * Producer credentials are JWTs signed with the certhub account's key, so issuing one needs nothing from the
+ * running server; revoking one pushes a new account JWT to it through the system account, which cuts live
+ * connections at once. Both need the bus authority (CERTHUB_BUS_DIR), which only operators hold.
+ */
+export function createProducer(tenantId: string): Record<string, unknown> {
+  assertTenantId(tenantId);
+  const file = busDirectory().authorityFile;
+  const authority = loadAuthority(file);
+  const issued = issueProducerCreds(authority, tenantId);
+  saveAuthority(file, withProducer(authority, { tenantId, publicKey: issued.publicKey, issuedAt: new Date().toISOString() }));
+  const subjects = producerSubjects(tenantId);
+  return {
+    tenant: tenantId,
+    creds: issued.creds,
+    publish: { create: subjects.create, update: subjects.update },
+    outcomes: subjects.outcomes,
+    inboxPrefix: subjects.inboxPrefix,
+    user: issued.publicKey,
+  };
+}
+
+export async function revokeProducers(tenantId: string): Promise<Record<string, unknown>> {
+  assertTenantId(tenantId);
+  const file = busDirectory().authorityFile;
+  const { authority, revoked } = withTenantRevoked(loadAuthority(file), tenantId);
+  // Saved first: if the push fails, the next `npm start` / `init-bus` renders the revocation into the config.
+  saveAuthority(file, authority);
+  await pushAccount(authority);
+  return { tenant: tenantId, revoked };
+}
+
+/** Read-only credentials over every tenant's events and the dead letters, for operators and dashboards. */
+export function createObserver(outFile: string | undefined): Record<string, unknown> {
+  const issued = issueServiceCreds(loadAuthority(busDirectory().authorityFile), 'observer');
+  if (outFile) writeFileSync(outFile, issued.creds, { mode: 0o600 });
+  return { role: 'observer', user: issued.publicKey, ...(outFile ? { credsFile: outFile } : { creds: issued.creds }) };
+}
+
+/** Pushes the account's new JWT (its revocations) to the running servers as a system-account user. */
+async function pushAccount(authority: BusAuthority): Promise<void> {
+  const nats = adminNatsClient();
+  const nc = await connect({
+    servers: nats.url,
+    name: 'certhub-admin-system',
+    authenticator: credsAuthenticator(new TextEncoder().encode(issueSystemCreds(authority).creds)),
+    ...(nats.caFile ? { tls: { caFile: nats.caFile } } : {}),
+  });
+  try {
+    const answer = await nc.request('$SYS.REQ.CLAIMS.UPDATE', new TextEncoder().encode(certhubAccountJwt(authority)), { timeout: 5_000 });
+    const reply = decodeJson(answer.data) as { data?: { code?: number; message?: string }; error?: { description?: string } };
+    if (reply.data?.code !== 200) throw new Error(`the server refused the account update: ${reply.error?.description ?? reply.data?.message ?? 'no reason given'}`);
+  } finally {
+    await nc.drain();
+  }
+}
+
+function assertTenantId(tenantId: string): void {
+  const check = validatePayload(CommandIdentity, { tenantId, requestId: 'x' });
+  if (!check.ok) throw new Error(check.problems.join('; '));
+}
