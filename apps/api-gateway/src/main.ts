@@ -4,6 +4,7 @@ import { createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GatewayModule } from './app/gateway.module';
+import { applyHttpServerTimeouts } from './app/http-server-timeouts';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
 import { ERROR_RENDERERS } from './errors/renderers';
 import { createValidationPipe } from './errors/validation.pipe';
@@ -22,6 +23,7 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  applyHttpServerTimeouts(app.getHttpServer(), config.http.timeouts);
   await app.listen(config.http.port, config.http.host);
   logger.log(`api-gateway listening on http://${config.http.host}:${config.http.port}`, 'Bootstrap');
 }

@@ -1,4 +1,4 @@
-import { createTestCertificate } from '@certhub/testing';
+import { createTestCertificate, createTestCsrPem } from '@certhub/testing';
 import { request } from 'node:http';
 import { expectRainbondError } from './support/rainbond-assertions';
 import { newRainbondTeam, type RainbondTeam } from './support/rainbond-team';
@@ -60,11 +60,11 @@ describe('hostile request bodies, answered in the API format with nothing stored
     expect(await stored()).toBe(0);
   });
 
-  it('answers a private key in the certificate field, or two keys, with the certificate/key errors', async () => {
+  it('answers a private key or a CSR in the certificate field, or two keys, with the certificate/key errors, whatever text surrounds them', async () => {
     const cert = await createTestCertificate({ keyType: 'p256' });
     expectRainbondError(await team.add({ alias: 'k', private_key: cert.privateKeyPem, certificate: cert.privateKeyPem, certificate_type: 's' }), 400, 'the certificate is invalid');
     expectRainbondError(await team.add({ alias: 'k', private_key: `${cert.privateKeyPem}${cert.privateKeyPem}`, certificate: cert.certificatePem, certificate_type: 's' }), 400, 'the private key is invalid');
-    expectRainbondError(await team.add({ alias: 'k', private_key: cert.privateKeyPem, certificate: `${cert.certificatePem}trailing garbage`, certificate_type: 's' }), 400, 'the certificate is invalid');
+    expectRainbondError(await team.add({ alias: 'k', private_key: cert.privateKeyPem, certificate: `subject=CN = csr.example\n${await createTestCsrPem()}trailing words`, certificate_type: 's' }), 400, 'the certificate is invalid');
     expect(await stored()).toBe(0);
   });
 });

@@ -79,6 +79,7 @@ describe('Huawei APIG: create SSL certificate, errors in Huawei\'s form', () => 
   describe('certificate and key checks: Huawei\'s APIG.21xx codes, nothing stored', () => {
     const cases: Array<[string, () => Promise<Record<string, unknown>>, string]> = [
       ['the key of another certificate (APIG.2101)', async () => ({ ...valid('mismatch'), private_key: (await createTestCertificate({ keyType: 'p256' })).privateKeyPem }), 'APIG.2101'],
+      ['a correctly ordered fullchain with the key of the CA (APIG.2101)', async () => { const { leaf, ca } = await issued(); return { name: 'issuer_key', cert_content: leaf.certificatePem + ca.certificatePem, private_key: ca.privateKeyPem }; }, 'APIG.2101'],
       ['an expired certificate (APIG.2102)', async () => { const c = await createExpiredCertificate(); return { name: 'expired', cert_content: c.certificatePem, private_key: c.privateKeyPem }; }, 'APIG.2102'],
       ['the CA before the server certificate (APIG.2104)', async () => { const { leaf, ca } = await issued(); return { name: 'ca_first', cert_content: ca.certificatePem + leaf.certificatePem, private_key: leaf.privateKeyPem }; }, 'APIG.2104'],
       ['a chain certificate that did not issue the server certificate (APIG.2104)', async () => { const { leaf } = await issued(); const stranger = await createTestCertificate({ keyType: 'p256', isCa: true }); return { name: 'broken', cert_content: leaf.certificatePem + stranger.certificatePem, private_key: leaf.privateKeyPem }; }, 'APIG.2104'],

@@ -1,4 +1,4 @@
-import { createExpiredCertificate, createTestCertificate, createTestCsrPem, encryptPrivateKeyPem } from '@certhub/testing';
+import { createExpiredCertificate, createTestCertificate, createTestChain, createTestCsrPem, encryptPrivateKeyPem, listThroughPkcs12 } from '@certhub/testing';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { rainbondCertificatesUrl, send } from './support/http-client';
 import { expectRainbondError } from './support/rainbond-assertions';
@@ -32,6 +32,20 @@ describe('Rainbond: add certificate (POST /openapi/v1/teams/{team_id}/certificat
     expect(others).toHaveLength(0);
     expect(stored).toMatchObject({ _id: id, tenantId: team.id, name: 'shop', hostnames: ['shop.example.com', 'www.shop.example.com'] });
     expect(stored?.['metadata'].serialNumberHex).toBe(cert.serialNumberHex);
+  });
+
+  it('accepts a certificate, its chain and its key as `openssl pkcs12` lists a .pfx, explanatory lines included (RFC 7468 §2)', async () => {
+    const team = await newRainbondTeam(env);
+    const chain = await createTestChain({ depth: 1 });
+    const listing = listThroughPkcs12(chain.leaf, chain.intermediates);
+    expect(listing.certificates).toMatch(/^Bag Attributes\n/);
+
+    const answer = await team.add({ alias: 'from_pfx', private_key: listing.privateKey, certificate: `${listing.certificates}\nvalid until next year\n`, certificate_type: 'server' });
+
+    expect(answer.status).toBe(200);
+    const [stored] = await storedFor(team.id);
+    expect(stored?.['metadata'].serialNumberHex).toBe(chain.leaf.serialNumberHex);
+    expect(stored?.['chainPem']).toHaveLength(1);
   });
 
   it('keeps the private key sealed: the stored document holds no clear key material', async () => {

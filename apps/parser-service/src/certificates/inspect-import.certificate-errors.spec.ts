@@ -20,7 +20,13 @@ describe('CERT_PARSE_FAILED', () => {
 
   it('for a private key pasted after the certificate', () => expectInspectionFailure(withCertificate(cert.certificatePem + cert.privateKeyPem), 'CERT_PARSE_FAILED', /found a PRIVATE KEY \(block 2/));
 
-  it('for text after the certificate', () => expectInspectionFailure(withCertificate(`${cert.certificatePem}trailing words`), 'CERT_PARSE_FAILED', /text outside the PEM blocks/));
+  it('for a CSR among explanatory text', async () =>
+    expectInspectionFailure(withCertificate(`subject=CN = csr.example\n${await createTestCsrPem()}trailing words\n`), 'CERT_PARSE_FAILED', 'found a CERTIFICATE REQUEST'));
+
+  it('for a private key among explanatory text after the certificate', () =>
+    expectInspectionFailure(withCertificate(`Bag Attributes\n${cert.certificatePem}Key Attributes: <No Attributes>\n${cert.privateKeyPem}`), 'CERT_PARSE_FAILED', /found a PRIVATE KEY \(block 2, line \d+\); the private key belongs in its own field/));
+
+  it('for explanatory text alone', () => expectInspectionFailure(withCertificate('Bag Attributes\nsubject=CN = www.example\n'), 'CERT_PARSE_FAILED', /not PEM text: it has no "-----BEGIN/));
 
   it('for a CERTIFICATE block holding something else', () =>
     expectInspectionFailure(withCertificate(encodePem('CERTIFICATE', Buffer.from('definitely not DER'))), 'CERT_PARSE_FAILED', /not a valid X\.509 certificate/));

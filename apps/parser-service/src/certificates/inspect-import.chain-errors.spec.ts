@@ -20,7 +20,11 @@ describe('CHAIN_PARSE_FAILED', () => {
 
   it('for a CSR in the chain field', async () => expectInspectionFailure({ ...leafUpload, chain: await createTestCsrPem() }, 'CHAIN_PARSE_FAILED', /CERTIFICATE REQUEST/));
 
-  it('for an unreadable trusted root', () => expectInspectionFailure({ ...leafUpload, trustedRootCa: `${chain.root.certificatePem}x` }, 'CHAIN_PARSE_FAILED', /trusted root CA has text outside/));
+  it('for an unreadable trusted root', () =>
+    expectInspectionFailure({ ...leafUpload, trustedRootCa: chain.root.certificatePem.replace(/-----END CERTIFICATE-----\n$/, '') }, 'CHAIN_PARSE_FAILED', /trusted root CA has a block starting on line 1 without an END line/));
+
+  it('for a private key among explanatory text in the chain field', () =>
+    expectInspectionFailure({ ...leafUpload, chain: `${lower().certificatePem}Key Attributes: <No Attributes>\n${chain.leaf.privateKeyPem}` }, 'CHAIN_PARSE_FAILED', /found a PRIVATE KEY \(block 2/));
 
   it('for two certificates as trusted root', () =>
     expectInspectionFailure({ ...leafUpload, trustedRootCa: chain.root.certificatePem + upper().certificatePem }, 'CHAIN_PARSE_FAILED', /holds 2 certificates/));
@@ -40,6 +44,12 @@ describe('CHAIN_ORDER_INVALID', () => {
 
   it('when the key belongs to a later certificate in the certificate field', () =>
     expectInspectionFailure({ ...leafUpload, certificate: lower().certificatePem + chain.leaf.certificatePem }, 'CHAIN_ORDER_INVALID', /the server certificate must come first/));
+
+  it('when the key belongs to the server certificate uploaded in the chain field, below its issuer', () =>
+    expectInspectionFailure({ ...leafUpload, certificate: lower().certificatePem, chain: chain.leaf.certificatePem }, 'CHAIN_ORDER_INVALID', /the server certificate must come first/));
+
+  it('when a fullchain is pasted root-side first and the key is the server certificate\'s', () =>
+    expectInspectionFailure({ ...leafUpload, certificate: upper().certificatePem + lower().certificatePem + chain.leaf.certificatePem }, 'CHAIN_ORDER_INVALID', /the server certificate must come first/));
 
   it('when the chain only verifies below the trusted root in another order', () =>
     expectInspectionFailure({ ...leafUpload, chain: upper().certificatePem + lower().certificatePem, trustedRootCa: chain.root.certificatePem }, 'CHAIN_ORDER_INVALID'));

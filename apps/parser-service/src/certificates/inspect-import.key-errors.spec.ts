@@ -1,4 +1,4 @@
-import { createTestCertificate, encryptLegacyPrivateKeyPem, encryptPrivateKeyPem, type TestCertificate } from '@certhub/testing';
+import { createTestCertificate, createTestChain, encryptLegacyPrivateKeyPem, encryptPrivateKeyPem, type TestCertificate, type TestChain } from '@certhub/testing';
 import { createPublicKey } from 'node:crypto';
 import { type ImportMaterial } from './index';
 import { expectInspectionFailure } from './inspect-import.spec-support';
@@ -17,6 +17,12 @@ describe('KEY_PARSE_FAILED', () => {
   it('for two keys', () => expectInspectionFailure(withKey(cert.privateKeyPem + cert.privateKeyPem), 'KEY_PARSE_FAILED', /holds 2 PEM blocks/));
 
   it('for a certificate in the key field', () => expectInspectionFailure(withKey(cert.certificatePem), 'KEY_PARSE_FAILED', /found a CERTIFICATE\./));
+
+  it('for two keys with explanatory text around them', () =>
+    expectInspectionFailure(withKey(`Key Attributes: <No Attributes>\n${cert.privateKeyPem}Key Attributes: <No Attributes>\n${cert.privateKeyPem}`), 'KEY_PARSE_FAILED', /holds 2 PEM blocks/));
+
+  it('for a certificate after the key, as `openssl pkcs12 -nodes` prints both', () =>
+    expectInspectionFailure(withKey(`Bag Attributes\n${cert.privateKeyPem}subject=CN = x\n${cert.certificatePem}`), 'KEY_PARSE_FAILED', /holds 2 PEM blocks \(PRIVATE KEY, CERTIFICATE\)/));
 
   it('for a public key', () =>
     expectInspectionFailure(withKey(createPublicKey(cert.privateKeyPem).export({ type: 'spki', format: 'pem' }).toString()), 'KEY_PARSE_FAILED', /found a PUBLIC KEY/));
@@ -50,4 +56,44 @@ describe('KEY_MISMATCH', () => {
     const ed = await createTestCertificate({ keyType: 'ed25519' });
     await expectInspectionFailure(withKey(ed.privateKeyPem), 'KEY_MISMATCH', /does not match the certificate "CN=/);
   });
+});
+
+/**
+ * A key that belongs to an issuer of the first certificate is the wrong key, not a sign of a shuffled upload:
+ * putting that issuer first could never verify. Order is reported only when the key's certificate was issued by
+ * the one uploaded first (inspect-import.chain-errors.spec.ts).
+ */
+describe('KEY_MISMATCH for the key of an issuer', () => {
+  let chain: TestChain;
+  beforeAll(async () => {
+    chain = await createTestChain({ depth: 2 });
+  });
+  /** intermediates[1] issued the leaf, intermediates[0] issued intermediates[1]. */
+  const lower = () => chain.intermediates[1];
+  const upper = () => chain.intermediates[0];
+  const notTheLeafKey = () => `does not match the certificate "CN=${chain.leaf.commonName}"`;
+
+  it('for a correctly ordered fullchain (leaf, then issuer) with the intermediate\'s key', () =>
+    expectInspectionFailure({ certificate: chain.leaf.certificatePem + lower().certificatePem, privateKey: lower().privateKeyPem }, 'KEY_MISMATCH', notTheLeafKey()));
+
+  it('for the leaf with its chain in the chain field and the key of the upper intermediate', () =>
+    expectInspectionFailure(
+      { certificate: chain.leaf.certificatePem, privateKey: upper().privateKeyPem, chain: lower().certificatePem + upper().certificatePem },
+      'KEY_MISMATCH',
+      notTheLeafKey(),
+    ));
+
+  it('for a shuffled chain whose key is still an issuer\'s: reordering would not make it match', () =>
+    expectInspectionFailure(
+      { certificate: chain.leaf.certificatePem + upper().certificatePem + lower().certificatePem, privateKey: lower().privateKeyPem },
+      'KEY_MISMATCH',
+      notTheLeafKey(),
+    ));
+
+  it('names the issuer the key belongs to', () =>
+    expectInspectionFailure(
+      { certificate: chain.leaf.certificatePem + lower().certificatePem, privateKey: lower().privateKeyPem },
+      'KEY_MISMATCH',
+      `it is the key of one of its issuers, "CN=${lower().commonName}"`,
+    ));
 });

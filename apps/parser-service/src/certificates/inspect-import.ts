@@ -44,7 +44,7 @@ export async function inspectImport(material: ImportMaterial, now: Date = new Da
     const root = readTrustedRootField(material.trustedRootCa);
     const chain = underCode('CHAIN_PARSE_FAILED', 'The certificate chain could not be decoded.', () => assembleChain(leaf, candidates, root));
     const chainMetadata = underCode('CHAIN_PARSE_FAILED', 'The certificate chain could not be decoded.', () => chain.map(describeChainEntry));
-    underCode('KEY_MISMATCH', 'The private key does not match the certificate.', () => assertKeyMatches(privateKey, leaf, candidates));
+    await underCodeAsync('KEY_MISMATCH', 'The private key does not match the certificate.', () => assertKeyMatches(privateKey, leaf, chain));
     await underCodeAsync('CHAIN_BROKEN', 'The certificate chain could not be verified.', () => verifyChain(leaf, chain, root));
     return {
       certificatePem: encodePem('CERTIFICATE', leaf.der),

@@ -1,4 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
+import { sameName } from './distinguished-name';
 import type { ParsedCertificate } from './parsed-certificate';
 import { signatureAlgorithmName, type NodeVerification } from './signature-algorithm-names';
 
@@ -26,4 +27,32 @@ function verifyWithNode(node: NodeVerification, tbs: ArrayBuffer, child: ParsedC
   // Without this, an RSA issuer key would be asked to check what the certificate declares an ECDSA signature.
   if (key.asymmetricKeyType !== node.keyType) return false;
   return verify(node.digest, Buffer.from(tbs), key, Buffer.from(child.structure.signatureValue));
+}
+
+/** Whether `issuer` issued `child`: its subject names the child's issuer and its key verifies the child's signature. */
+export async function isIssuedBy(child: ParsedCertificate, issuer: ParsedCertificate): Promise<boolean> {
+  return sameName(child.issuerDn, issuer.subjectDn) && (await isSignedBy(child, issuer));
+}
+
+/**
+ * Whether `ancestor` issued `cert`, directly or through a line of the `uploaded` certificates, whatever their
+ * order. Walks up from `cert` one generation at a time; each certificate is visited once, so look-alike or
+ * self-issued CAs cannot make it loop, and the work stays within the (capped) number of uploaded certificates squared.
+ */
+export async function descendsFrom(cert: ParsedCertificate, ancestor: ParsedCertificate, uploaded: readonly ParsedCertificate[]): Promise<boolean> {
+  const visited = new Set<ParsedCertificate>([cert]);
+  let generation = [cert];
+  while (generation.length > 0) {
+    const parents: ParsedCertificate[] = [];
+    for (const child of generation) {
+      if (await isIssuedBy(child, ancestor)) return true;
+      for (const candidate of uploaded) {
+        if (visited.has(candidate) || !(await isIssuedBy(child, candidate))) continue;
+        visited.add(candidate);
+        parents.push(candidate);
+      }
+    }
+    generation = parents;
+  }
+  return false;
 }

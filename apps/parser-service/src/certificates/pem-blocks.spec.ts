@@ -42,12 +42,20 @@ describe('readPemBlocks', () => {
     expect(readPemBlocks(' \n\t')).toEqual([]);
   });
 
-  it('refuses text that is not PEM', () => {
-    expect(() => readPemBlocks('hello world')).toThrow(new PemFormatError('is not PEM text: line 1 should be a "-----BEGIN …-----" line'));
+  it('skips text before, between and after the blocks, as RFC 7468 §2 requires', () => {
+    const explained = `Bag Attributes\n    friendlyName: www\nsubject=CN = www.example\n${block('CERTIFICATE')}Bag Attributes: <No Attributes>\n${block('CERTIFICATE')}trailing words`;
+    const blocks = readPemBlocks(explained);
+    expect(blocks.map((b) => [b.label, b.line])).toEqual([['CERTIFICATE', 4], ['CERTIFICATE', 9]]);
+    expect(blocks[1].der.toString('base64')).toBe(BODY);
   });
 
-  it('refuses text after the last block, naming the line', () => {
-    expect(() => readPemBlocks(`${block('CERTIFICATE')}garbage`)).toThrow(/text outside the PEM blocks on line 5/);
+  it('refuses text that holds no block at all', () => {
+    expect(() => readPemBlocks('hello world\nsubject=CN = x')).toThrow(new PemFormatError('is not PEM text: it has no "-----BEGIN …-----" line'));
+  });
+
+  it('refuses an END line whose BEGIN line is missing, naming the line', () => {
+    const lostBegin = block('CERTIFICATE').replace('-----BEGIN CERTIFICATE-----\n', '');
+    expect(() => readPemBlocks(`${block('CERTIFICATE')}${lostBegin}`)).toThrow(new PemFormatError('has an END line without a BEGIN line on line 7'));
   });
 
   it('refuses a block closed under another label', () => {

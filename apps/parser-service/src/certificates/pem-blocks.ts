@@ -26,21 +26,26 @@ interface OpenBlock {
 }
 
 /**
- * Splits normalised text into PEM blocks. Anything outside the blocks is refused rather than skipped: stray text
- * usually means a truncated or mangled paste, and guessing what the user meant would hide that.
+ * Splits normalised text into PEM blocks. Text outside the blocks is skipped, as RFC 7468 §2 requires and OpenSSL
+ * does: `openssl pkcs12 -nokeys` prints `Bag Attributes`, `friendlyName:` and `subject=` lines before each block,
+ * and CAs mail certificates with words around them. What the blocks are is for the caller to judge (a CSR or a key
+ * where a certificate belongs is still refused). Two signs of a mangled paste are still refused: text without any
+ * block, and an END line whose BEGIN line is missing, which would otherwise make a block silently disappear.
  */
 export function readPemBlocks(input: string): PemBlock[] {
   if (input.length > MAX_PEM_TEXT_LENGTH) throw new PemFormatError(`is too large (more than ${MAX_PEM_TEXT_LENGTH} characters)`);
   const lines = normalizePemText(input).split('\n');
   const blocks: PemBlock[] = [];
   let open: OpenBlock | null = null;
+  let outsideText = false;
   for (const [index, raw] of lines.entries()) {
     const lineNumber = index + 1;
     const line = raw.trim();
     if (open === null) {
       const begin = BEGIN_LINE.exec(line);
       if (begin) open = { label: begin[1].trim(), line: lineNumber, headers: new Map(), body: [] };
-      else if (line !== '') throw outsideText(blocks.length, lineNumber);
+      else if (END_LINE.test(line)) throw new PemFormatError(`has an END line without a BEGIN line on line ${lineNumber}`);
+      else if (line !== '') outsideText = true;
       continue;
     }
     const end = END_LINE.exec(line);
@@ -59,17 +64,12 @@ export function readPemBlocks(input: string): PemBlock[] {
     else if (line !== '') throw new PemFormatError(`has characters that are not base64 on line ${lineNumber}`);
   }
   if (open !== null) throw unterminated(open);
+  if (blocks.length === 0 && outsideText) throw new PemFormatError('is not PEM text: it has no "-----BEGIN …-----" line');
   return blocks;
 }
 
 function unterminated(open: OpenBlock): PemFormatError {
   return new PemFormatError(`has a block starting on line ${open.line} without an END line`);
-}
-
-function outsideText(blocksSoFar: number, lineNumber: number): PemFormatError {
-  return blocksSoFar === 0
-    ? new PemFormatError(`is not PEM text: line ${lineNumber} should be a "-----BEGIN …-----" line`)
-    : new PemFormatError(`has text outside the PEM blocks on line ${lineNumber}; only whitespace may follow an END line`);
 }
 
 function closeBlock(open: OpenBlock): PemBlock {

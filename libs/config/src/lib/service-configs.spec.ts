@@ -20,8 +20,21 @@ describe('service configuration', () => {
   it('gives the gateway working defaults', () => {
     const config = loadGatewayConfig({ ...creds });
     expect(config.nats).toEqual({ url: 'nats://127.0.0.1:4222', credsFile: '/run/certhub/nats.creds', caFile: undefined });
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimitBytes: 262_144 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, bodyLimitBytes: 262_144, timeouts: { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 } });
     expect(config.health.port).toBe(3000);
+  });
+
+  it('bounds how long the gateway waits for slow clients: headers, the whole request, an idle keep-alive connection', () => {
+    const timeouts = { HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '4000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000' };
+    expect(loadGatewayConfig({ ...creds, ...timeouts }).http.timeouts).toEqual({ headersMs: 2_000, requestMs: 4_000, keepAliveMs: 1_000 });
+    expect(problemsOf(() => loadGatewayConfig({ ...creds, HTTP_HEADERS_TIMEOUT_MS: '0', HTTP_REQUEST_TIMEOUT_MS: '3600001', HTTP_KEEP_ALIVE_TIMEOUT_MS: 'soon' }))).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS must be an integer from 1000 to 300000, got "0"',
+      'HTTP_REQUEST_TIMEOUT_MS must be an integer from 1000 to 600000, got "3600001"',
+      'HTTP_KEEP_ALIVE_TIMEOUT_MS must be an integer from 1000 to 600000, got "soon"',
+    ]);
+    expect(problemsOf(() => loadGatewayConfig({ ...creds, HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }))).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS (20000) must not exceed HTTP_REQUEST_TIMEOUT_MS (10000): the headers are part of the request',
+    ]);
   });
 
   it('refuses to start a service without NATS credentials: certhub never connects anonymously', () => {

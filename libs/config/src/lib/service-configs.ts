@@ -21,11 +21,24 @@ export interface CommonConfig {
 }
 
 export interface GatewayConfig extends CommonConfig {
-  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number };
+  readonly http: { readonly host: string; readonly port: number; readonly bodyLimitBytes: number; readonly timeouts: HttpTimeouts };
   /** How long a request waits for its outcome event before answering 503 (the work itself goes on). */
   readonly outcomeTimeoutMs: number;
   /** Opens sealed AccessKey secrets to check Alibaba signatures; without it, signed requests get 503. */
   readonly keyring: KeyEncryptionKeyring | undefined;
+}
+
+/**
+ * How long the gateway's HTTP server waits for a client, so a slow or idle one cannot hold a connection for
+ * Node's default 300 s. None of them limits the time the gateway itself takes to answer.
+ */
+export interface HttpTimeouts {
+  /** From connecting (or the end of the previous request) until the request headers are complete. */
+  readonly headersMs: number;
+  /** From the start of a request until its body is complete; at least `headersMs`. */
+  readonly requestMs: number;
+  /** How long an idle keep-alive connection stays open after a response. */
+  readonly keepAliveMs: number;
 }
 
 export interface ConsumerConfig extends CommonConfig {
@@ -97,12 +110,27 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       host: reader.string('HTTP_HOST', '0.0.0.0'),
       port: httpPort,
       bodyLimitBytes: reader.int('HTTP_BODY_LIMIT_BYTES', 262_144, { min: 1_024, max: 16_777_216 }),
+      timeouts: readHttpTimeouts(reader),
     },
     outcomeTimeoutMs: reader.int('OUTCOME_TIMEOUT_MS', 15_000, { min: 100, max: 600_000 }),
     keyring: readOptionalKeyring(reader),
   };
   reader.done();
   return config;
+}
+
+function readHttpTimeouts(reader: EnvReader): HttpTimeouts {
+  // A body of HTTP_BODY_LIMIT_BYTES arrives in well under 30 s on any link a certificate API client uses.
+  const timeouts: HttpTimeouts = {
+    headersMs: reader.int('HTTP_HEADERS_TIMEOUT_MS', 10_000, { min: 1_000, max: 300_000 }),
+    requestMs: reader.int('HTTP_REQUEST_TIMEOUT_MS', 30_000, { min: 1_000, max: 600_000 }),
+    keepAliveMs: reader.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, { min: 1_000, max: 600_000 }),
+  };
+  // Node measures both from the start of the request, so a longer headers timeout would never apply.
+  if (timeouts.headersMs > timeouts.requestMs) {
+    reader.report(`HTTP_HEADERS_TIMEOUT_MS (${timeouts.headersMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${timeouts.requestMs}): the headers are part of the request`);
+  }
+  return timeouts;
 }
 
 export function loadParserConfig(env: Env = process.env): ParserConfig {

@@ -7,3 +7,4 @@ export type { TestKeyType, TestSignatureHash } from './test-key-types';
 export * from './openssl-cli';
 export * from './openssl-certificates';
 export * from './openssl-certificate-view';
+export * from './openssl-pkcs12';

@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runOpenssl, withTempDir } from './openssl-cli';
+import type { OpensslCertificate } from './openssl-certificates';
+
+export interface Pkcs12Listing {
+  /** `openssl pkcs12 -nokeys`: every certificate, each after its `Bag Attributes` and `subject=` / `issuer=` lines. */
+  readonly certificates: string;
+  /** `openssl pkcs12 -nocerts -nodes`: the key after its `Bag Attributes` and `Key Attributes` lines. */
+  readonly privateKey: string;
+}
+
+/**
+ * Packs a certificate, its key and its chain into a PKCS#12 file and lists it again with OpenSSL, the way users
+ * turn a .pfx into PEM: the output carries OpenSSL's explanatory text outside the PEM blocks (RFC 7468 §2).
+ */
+export function listThroughPkcs12(cert: OpensslCertificate, chain: readonly OpensslCertificate[] = []): Pkcs12Listing {
+  return withTempDir((dir) => {
+    const file = (name: string, content: string) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    const bundle = join(dir, 'bundle.p12');
+    const certfile = chain.length > 0 ? ['-certfile', file('chain.pem', chain.map((c) => c.certificatePem).join(''))] : [];
+    runOpenssl(['pkcs12', '-export', '-in', file('cert.pem', cert.certificatePem), '-inkey', file('key.pem', cert.privateKeyPem), ...certfile, '-name', 'certhub test', '-out', bundle, '-passout', 'pass:test']);
+    return {
+      certificates: runOpenssl(['pkcs12', '-in', bundle, '-nokeys', '-passin', 'pass:test']),
+      privateKey: runOpenssl(['pkcs12', '-in', bundle, '-nocerts', '-nodes', '-passin', 'pass:test']),
+    };
+  });
+}
