@@ -8,7 +8,12 @@ import { join, resolve } from 'node:path';
  * (everything under ./.data); a deployment sets the variables (docker-compose.yml does).
  */
 export function busDirectory(): BusFiles {
-  return busFiles(resolve(process.env['CERTHUB_BUS_DIR'] ?? join(process.cwd(), '.data', 'bus')));
+  return busFiles(resolve(process.env['CERTHUB_BUS_DIR'] ?? join(dataDirectory(), 'bus')));
+}
+
+/** `npm start`'s data folder: CERTHUB_DATA_DIR, as for the dev stack, or ./.data. */
+function dataDirectory(): string {
+  return resolve(process.env['CERTHUB_DATA_DIR'] ?? join(process.cwd(), '.data'));
 }
 
 /** The admin identity's connection: NATS_URL and NATS_CREDS, or the dev stack's bus and admin credentials. */
@@ -25,9 +30,9 @@ export function adminNatsClient(): NatsClientConfig {
   return config;
 }
 
-/** CERTHUB_KEKS, or the key `npm start` generated in ./.data/dev-keks. */
+/** CERTHUB_KEKS, or the key `npm start` generated in its data folder (dev-keks). */
 export function adminKeyring(): KeyEncryptionKeyring {
-  const devFile = join(process.cwd(), '.data', 'dev-keks');
+  const devFile = join(dataDirectory(), 'dev-keks');
   const keks = process.env['CERTHUB_KEKS'] ?? (existsSync(devFile) ? readFileSync(devFile, 'utf8').trim() : undefined);
   const reader = new EnvReader({ CERTHUB_KEKS: keks, CERTHUB_ACTIVE_KEK: process.env['CERTHUB_ACTIVE_KEK'] });
   const keyring = readKeyring(reader);
