@@ -31,7 +31,7 @@ describe('message-bus producers (no HTTP)', () => {
     const requestId = randomUUID();
     await produce('create', {
       requestId, tenantId: 'bus-tenant', name: 'from-the-bus', certificate: cert.certificatePem, privateKey: cert.privateKeyPem,
-    }, `bus-tenant:${requestId}`);
+    }, `bus-tenant|${requestId}`);
 
     const outcome = await outcomes.outcomeOf('bus-tenant', requestId);
 
@@ -75,7 +75,7 @@ describe('message-bus producers (no HTTP)', () => {
     const cert = await createTestCertificate({ keyType: 'p256' });
     const requestId = randomUUID();
     const event = { requestId, tenantId: 'bus-tenant', name: 'twice', certificate: cert.certificatePem, privateKey: cert.privateKeyPem };
-    await produce('create', event, `bus-tenant:${requestId}`);
+    await produce('create', event, `bus-tenant|${requestId}`);
     await produce('create', event); // no Nats-Msg-Id: JetStream cannot drop it, storage must
 
     await outcomes.outcomeOf('bus-tenant', requestId);

@@ -21,7 +21,7 @@ describe('storage service down while events are queued', () => {
     const cert = await createTestCertificate({ keyType: 'p256' });
     const producer = await BusProducer.create(env, 'restart');
     for (let i = 0; i < EVENTS; i += 1) {
-      await producer.publish('create', { requestId: `req-${i}`, name: `queued-${i}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem }, `restart:req-${i}`);
+      await producer.publish('create', { requestId: `req-${i}`, name: `queued-${i}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem }, `restart|req-${i}`);
     }
     await producer.close();
     expect(outcomes.received).toHaveLength(0);

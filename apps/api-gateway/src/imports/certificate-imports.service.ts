@@ -1,6 +1,7 @@
 import {
   CerthubError,
   commandContentHash,
+  commandMsgId,
   commandSubject,
   type CertificateCommand,
   type CertificateOutcomeEvent,
@@ -10,6 +11,7 @@ import {
 import type { GatewayConfig } from '@certhub/config';
 import { JETSTREAM, publishJson } from '@certhub/messaging';
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { JetStreamClient } from 'nats';
 import { GATEWAY_CONFIG } from '../app/gateway-config.token';
 import { OutcomeWaiter } from './outcome-waiter.service';
@@ -36,20 +38,22 @@ export class CertificateImports {
       // Refused before publishing: nothing is queued, so nothing is stored later behind the client's back.
       throw new CerthubError('UNAVAILABLE', 'The certificate store is unavailable; nothing was stored. Retry later.');
     }
-    const waiting = this.waiter.register(tenantId, requestId);
+    const waiting = this.waiter.register(tenantId, requestId, contentHash);
     try {
-      const ack = await publishJson(this.js, commandSubject(operation, tenantId), command, { msgId: `${tenantId}:${requestId}` }).catch(
-        () => {
-          throw new CerthubError('UNAVAILABLE', 'The message bus is unavailable; retry with the same Idempotency-Key.');
-        },
-      );
+      const subject = commandSubject(operation, tenantId);
+      const msgId = commandMsgId(tenantId, requestId, contentHash);
+      const ack = await this.publish(subject, command, msgId);
       if (ack.duplicate) {
         // Seen before: the outcome may be stored already, in which case no event will come again.
         const stored = await this.storage.storedOutcome({ tenantId, requestId });
         if (stored?.outcome) return settle(stored.outcome, stored.contentHash === contentHash);
+        // Not decided yet. The command is probably on its way; publishing it once more under a fresh id
+        // costs a second parse at most (storage answers a request id once), and no message that merely
+        // took this id first (a producer may choose any id) can keep this request from being answered.
+        await this.publish(subject, command, `${msgId}|${randomUUID()}`);
       }
       const outcome = await withTimeout(waiting.promise, this.config.outcomeTimeoutMs);
-      if (outcome) return settle(outcome, true);
+      if (outcome) return settle(outcome, outcome.contentHash === undefined || outcome.contentHash === contentHash);
       const late = await this.storage.storedOutcome({ tenantId, requestId });
       if (late?.outcome) return settle(late.outcome, late.contentHash === contentHash);
       throw new CerthubError(
@@ -59,6 +63,12 @@ export class CertificateImports {
     } finally {
       waiting.cancel();
     }
+  }
+
+  private publish(subject: string, command: CertificateCommand, msgId: string) {
+    return publishJson(this.js, subject, command, { msgId }).catch(() => {
+      throw new CerthubError('UNAVAILABLE', 'The message bus is unavailable; retry with the same Idempotency-Key.');
+    });
   }
 }
 

@@ -2,17 +2,22 @@ import { decodeJson, NATS_CONNECTION } from '@certhub/messaging';
 import { eventSubjectOfAllTenants, OutcomeKinds, type CertificateOutcomeEvent } from '@certhub/contracts';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from 'nats';
+import { answersWaiter } from './outcome-match';
 
-type Resolver = (outcome: CertificateOutcomeEvent) => void;
+interface Waiter {
+  readonly contentHash: string;
+  readonly resolve: (outcome: CertificateOutcomeEvent) => void;
+}
 
 /**
  * Listens (core NATS, no consumer state) to every outcome event and hands each one to the HTTP requests
- * waiting for its (tenant, request id). Requests register before they publish, so no outcome can slip by.
+ * waiting for its (tenant, request id) and content. Requests register before they publish, so no outcome
+ * can slip by. Only the storage identity may publish on these subjects (docs/security.md).
  */
 @Injectable()
 export class OutcomeWaiter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(OutcomeWaiter.name);
-  private readonly waiting = new Map<string, Set<Resolver>>();
+  private readonly waiting = new Map<string, Set<Waiter>>();
   private subscriptions: Subscription[] = [];
 
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
@@ -37,15 +42,16 @@ export class OutcomeWaiter implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Starts waiting; call `promise` for the outcome and `cancel` when the request gives up. */
-  register(tenantId: string, requestId: string): { promise: Promise<CertificateOutcomeEvent>; cancel: () => void } {
+  register(tenantId: string, requestId: string, contentHash: string): { promise: Promise<CertificateOutcomeEvent>; cancel: () => void } {
     const key = keyOf(tenantId, requestId);
-    let resolver: Resolver = () => undefined;
-    const promise = new Promise<CertificateOutcomeEvent>((resolve) => (resolver = resolve));
-    const set = this.waiting.get(key) ?? new Set<Resolver>();
-    set.add(resolver);
+    let resolve: Waiter['resolve'] = () => undefined;
+    const promise = new Promise<CertificateOutcomeEvent>((done) => (resolve = done));
+    const waiter: Waiter = { contentHash, resolve };
+    const set = this.waiting.get(key) ?? new Set<Waiter>();
+    set.add(waiter);
     this.waiting.set(key, set);
     const cancel = () => {
-      set.delete(resolver);
+      set.delete(waiter);
       if (set.size === 0 && this.waiting.get(key) === set) this.waiting.delete(key);
     };
     return { promise, cancel };
@@ -53,14 +59,17 @@ export class OutcomeWaiter implements OnModuleInit, OnModuleDestroy {
 
   private deliver(outcome: CertificateOutcomeEvent): void {
     if (typeof outcome?.tenantId !== 'string' || typeof outcome.requestId !== 'string') return;
-    const key = keyOf(outcome.tenantId, outcome.requestId);
-    const set = this.waiting.get(key);
+    const set = this.waiting.get(keyOf(outcome.tenantId, outcome.requestId));
     if (!set) return;
-    this.waiting.delete(key);
-    for (const resolve of set) resolve(outcome);
+    for (const waiter of [...set]) {
+      if (!answersWaiter(outcome, waiter.contentHash)) continue;
+      set.delete(waiter);
+      waiter.resolve(outcome);
+    }
   }
 }
 
+/** NUL occurs in no tenant or request id, so the key is unambiguous. */
 function keyOf(tenantId: string, requestId: string): string {
   return `${tenantId}\u0000${requestId}`;
 }

@@ -34,3 +34,19 @@ describe('decodeCommand', () => {
     expect(() => decodeCommand('certificate.create', encode(body))).toThrow(UndecodablePayloadError);
   });
 });
+
+describe('decodeCommand on hostile shapes: every command with a request id gets an answer', () => {
+  it.each([
+    ['labels with a __proto__ key', '{"requestId":"r-2","name":"n","certificate":"C","privateKey":"K","labels":{"__proto__":{"x":"y"}}}'],
+    ['labels that are __proto__ itself', '{"requestId":"r-2","name":"n","certificate":"C","privateKey":"K","__proto__":{"labels":1}}'],
+    ['a constructor key', '{"requestId":"r-2","name":"n","certificate":"C","privateKey":"K","labels":{"constructor":"x"}}'],
+  ])('%s is answered, never thrown', (_name, text) => {
+    const decoded = decodeCommand(commandSubject('create', 'team-a'), new TextEncoder().encode(text));
+    expect(decoded).toMatchObject({ valid: false, code: 'INVALID_EVENT', requestId: 'r-2', tenantId: 'team-a' });
+  });
+
+  it.each([['"1"'], ['{"$gt":0}'], ['1.5'], ['0'], ['null']])('an update whose certificateId is %s is INVALID_EVENT', (value) => {
+    const text = `{"requestId":"r-3","name":"n","certificate":"C","privateKey":"K","certificateId":${value}}`;
+    expect(decodeCommand(commandSubject('update', 'team-a'), new TextEncoder().encode(text))).toMatchObject({ valid: false, code: 'INVALID_EVENT' });
+  });
+});

@@ -37,7 +37,8 @@ export function decodeCommand(subject: string, data: Uint8Array): DecodedCommand
   }
   const claimed = (raw as { tenantId?: unknown }).tenantId;
   const payload = { ...(raw as Record<string, unknown>), tenantId };
-  const ids = validatePayload(CommandIdentity, payload);
+  // Only the two fields that say whom to answer: the rest of the payload cannot stop the answer.
+  const ids = validatePayload(CommandIdentity, { requestId: (raw as { requestId?: unknown }).requestId, tenantId });
   if (!ids.ok) throw new UndecodablePayloadError(`no usable requestId and tenant: ${ids.problems.join('; ')}`);
   const requestId = ids.value.requestId;
   if (claimed !== undefined && claimed !== tenantId) {

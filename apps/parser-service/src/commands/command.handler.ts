@@ -1,4 +1,5 @@
 import {
+  answerMsgId,
   CerthubError,
   commandContentHash,
   Subjects,
@@ -30,12 +31,13 @@ export class CommandHandler {
     @Inject(JETSTREAM) private readonly js: JetStreamClient,
   ) {}
 
-  async handle(decoded: DecodedCommand): Promise<void> {
+  /** `delivery` names the command message, so the hand-over is deduplicated per message, not per request id. */
+  async handle(decoded: DecodedCommand, delivery: { readonly stream: string; readonly sequence: number }): Promise<void> {
     const event = decoded.valid
       ? await this.inspect(decoded.operation, decoded.command)
       : this.invalid(decoded);
     try {
-      await publishJson(this.js, Subjects.pipelineParsed, event, { msgId: `parsed:${event.tenantId}:${event.requestId}` });
+      await publishJson(this.js, Subjects.pipelineParsed, event, { msgId: answerMsgId('parsed', delivery.stream, delivery.sequence) });
     } catch (error) {
       throw new TransientError(`hand-over to storage failed: ${error instanceof Error ? error.message : String(error)}`);
     }

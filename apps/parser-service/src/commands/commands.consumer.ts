@@ -37,7 +37,7 @@ export class CommandsConsumer implements OnApplicationBootstrap, BeforeApplicati
       maxDeliver: this.config.maxDeliver,
       deadLetterSubject: deadLetterSubject('parser'),
       decode: (data, subject) => decodeCommand(subject, data),
-      handle: (decoded) => this.handler.handle(decoded),
+      handle: (decoded, msg) => this.handler.handle(decoded, { stream: msg.info.stream, sequence: msg.info.streamSequence }),
       logger: this.logger,
     });
   }

@@ -10,12 +10,26 @@ export interface StoredOutcome {
   readonly outcome: CertificateOutcomeEvent;
 }
 
-/** The idempotency record: at most one outcome per (tenant, request id), first writer wins. */
+/** What a command may do with its (tenant, request id). */
+export type RequestClaim =
+  /** Nobody decided it yet, and nobody with other content holds it: decide (idempotently). */
+  | { readonly state: 'open' }
+  /** Decided for this very content: answer that outcome again. */
+  | { readonly state: 'decided'; readonly stored: StoredOutcome }
+  /** Held by other content, decided or not: refuse, and write nothing. */
+  | { readonly state: 'taken' };
+
+/**
+ * The idempotency record: one document per (tenant, request id), claimed by the first content that arrives
+ * and later given its outcome. Claiming before writing is what keeps two concurrent commands with one request
+ * id and different content from both writing a certificate: the unique index lets only one claim in.
+ */
 @Injectable()
 export class OutcomeStore {
   constructor(@InjectModel(RequestOutcome.name) private readonly outcomes: Model<RequestOutcome>) {}
 
-  async find(tenantId: string, requestId: string): Promise<StoredOutcome | null> {
+  /** The recorded outcome; `outcome` is null while the request is claimed but not decided yet. */
+  async find(tenantId: string, requestId: string): Promise<{ contentHash: string; outcome: CertificateOutcomeEvent | null } | null> {
     try {
       return await this.outcomes.findOne({ tenantId, requestId }, { contentHash: 1, outcome: 1 }).lean().exec();
     } catch (error) {
@@ -23,16 +37,29 @@ export class OutcomeStore {
     }
   }
 
-  /** Records the outcome, or returns the one a concurrent delivery of the same command recorded first. */
-  async record(contentHash: string, outcome: CertificateOutcomeEvent): Promise<StoredOutcome> {
+  async claim(tenantId: string, requestId: string, contentHash: string): Promise<RequestClaim> {
     try {
-      await this.outcomes.create({ tenantId: outcome.tenantId, requestId: outcome.requestId, contentHash, outcome });
-      return { contentHash, outcome };
+      await this.outcomes.create({ tenantId, requestId, contentHash, outcome: null });
+      return { state: 'open' };
     } catch (error) {
       if (!isDuplicateKeyError(error)) rethrowAsTransient(error);
-      const first = await this.find(outcome.tenantId, outcome.requestId);
-      if (!first) throw error;
-      return first;
     }
+    const held = await this.find(tenantId, requestId);
+    if (!held) throw new Error(`request ${requestId} of ${tenantId} is neither claimable nor claimed`);
+    if (held.contentHash !== contentHash) return { state: 'taken' };
+    return held.outcome ? { state: 'decided', stored: { contentHash, outcome: held.outcome } } : { state: 'open' };
+  }
+
+  /** Records the outcome unless a concurrent delivery of the same content did first; returns the one kept. */
+  async settle(contentHash: string, outcome: CertificateOutcomeEvent): Promise<StoredOutcome> {
+    const { tenantId, requestId } = outcome;
+    try {
+      await this.outcomes.updateOne({ tenantId, requestId, contentHash, outcome: null }, { $set: { outcome } }).exec();
+    } catch (error) {
+      rethrowAsTransient(error);
+    }
+    const kept = await this.find(tenantId, requestId);
+    if (!kept?.outcome) throw new Error(`outcome of request ${requestId} of ${tenantId} was not recorded`);
+    return { contentHash: kept.contentHash, outcome: kept.outcome };
   }
 }

@@ -27,18 +27,20 @@ export class ParsedCertificateHandler {
     private readonly metrics: StorageMetrics,
   ) {}
 
-  async handle(event: CertificateParsedEvent): Promise<void> {
-    const earlier = await this.outcomes.find(event.tenantId, event.requestId);
-    if (earlier) {
-      await this.publisher.publish(
-        earlier.contentHash === event.contentHash ? earlier.outcome : reusedRequestId(event),
-      );
+  /** `delivery` names the hand-over message: the outcome published for it is deduplicated per message. */
+  async handle(event: CertificateParsedEvent, delivery: { readonly stream: string; readonly sequence: number }): Promise<void> {
+    const claim = await this.outcomes.claim(event.tenantId, event.requestId, event.contentHash);
+    if (claim.state !== 'open') {
+      // Answered again: the same content gets the first outcome; other content is refused and writes
+      // nothing. Either way the answer carries the hash of the content it is about.
+      const answer = claim.state === 'decided' ? claim.stored : { contentHash: event.contentHash, outcome: reusedRequestId(event) };
+      await this.publisher.publish(answer, delivery);
       return;
     }
     const decided = await this.decide(event);
-    const stored = await this.outcomes.record(event.contentHash, decided);
+    const stored = await this.outcomes.settle(event.contentHash, decided);
     if (stored.outcome === decided) this.metrics.countOutcome(decided);
-    await this.publisher.publish(stored.outcome);
+    await this.publisher.publish(stored, delivery);
     this.logger.log(
       `request ${event.requestId} of tenant ${event.tenantId}: ${stored.outcome.outcome}` +
         (stored.outcome.outcome === 'rejected' ? ` (${stored.outcome.code})` : ` id ${stored.outcome.certificate.id}`),

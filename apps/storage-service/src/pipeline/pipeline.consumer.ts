@@ -41,7 +41,7 @@ export class PipelineConsumer implements OnApplicationBootstrap, BeforeApplicati
       maxDeliver: this.config.maxDeliver,
       deadLetterSubject: deadLetterSubject('storage'),
       decode: decodeParsedEvent,
-      handle: (event) => this.handler.handle(event),
+      handle: (event, msg) => this.handler.handle(event, { stream: msg.info.stream, sequence: msg.info.streamSequence }),
       logger: this.logger,
     });
   }

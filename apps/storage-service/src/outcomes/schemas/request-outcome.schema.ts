@@ -4,9 +4,10 @@ import { Schema as MongooseSchema } from 'mongoose';
 
 /**
  * The outcome decided for one (tenant, request id): a redelivered or retried command gets this same
- * outcome again instead of being processed twice.
+ * outcome again instead of being processed twice. `minimize: false` keeps empty objects (a certificate's
+ * `labels: {}`), so an outcome answered again is identical to the first.
  */
-@Schema({ collection: 'request_outcomes', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
+@Schema({ collection: 'request_outcomes', versionKey: false, minimize: false, timestamps: { createdAt: true, updatedAt: false } })
 export class RequestOutcome {
   @Prop({ type: String, required: true })
   tenantId!: string;
@@ -18,8 +19,9 @@ export class RequestOutcome {
   @Prop({ type: String, required: true })
   contentHash!: string;
 
-  @Prop({ type: MongooseSchema.Types.Mixed, required: true })
-  outcome!: CertificateOutcomeEvent;
+  /** Null from the claim until the outcome is decided (OutcomeStore.claim). */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: null })
+  outcome!: CertificateOutcomeEvent | null;
 
   createdAt!: Date;
 }

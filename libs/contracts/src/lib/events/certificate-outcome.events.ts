@@ -8,6 +8,12 @@ interface OutcomeBase {
   readonly operation: CommandOperation;
   /** When the storage service decided the outcome (ISO 8601). */
   readonly decidedAt: string;
+  /**
+   * What the answered command asked for (commandContentHash). A request id reused for different content is
+   * answered IDEMPOTENCY_KEY_REUSED with the refused content's hash, so each waiter can tell its own answer
+   * from that of a concurrent request with the same id. Absent on outcomes stored before it existed.
+   */
+  readonly contentHash?: string;
 }
 
 /** `certificate.created` / `certificate.updated`: the certificate is stored. */

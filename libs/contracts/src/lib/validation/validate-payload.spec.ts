@@ -69,3 +69,10 @@ describe('validatePayload', () => {
     expect(validatePayload(CertificateUpdateCommand, { ...valid, certificateId: 7 }).ok).toBe(true);
   });
 });
+
+describe('validatePayload on object-model keys', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a payload using "%s" at any depth instead of throwing', (key) => {
+    const raw = JSON.parse(`{"requestId":"r","tenantId":"t","name":"n","certificate":"C","privateKey":"K","labels":{"${key}":"x"}}`) as unknown;
+    expect(validatePayload(CertificateCreateCommand, raw)).toEqual({ ok: false, problems: [`payload may not use the key "${key}"`] });
+  });
+});

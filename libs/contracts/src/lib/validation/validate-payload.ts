@@ -1,6 +1,7 @@
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './payload-depth';
+import { findReservedKey } from './reserved-keys';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
@@ -15,8 +16,17 @@ export function validatePayload<T extends object>(cls: ClassConstructor<T>, raw:
   if (nestsDeeperThan(raw, MAX_PAYLOAD_DEPTH)) {
     return { ok: false, problems: [`payload nests deeper than ${MAX_PAYLOAD_DEPTH} levels`] };
   }
-  const instance = plainToInstance(cls, raw, { enableImplicitConversion: false });
-  const errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true });
+  const reserved = findReservedKey(raw);
+  if (reserved !== null) return { ok: false, problems: [`payload may not use the key "${reserved}"`] };
+  let instance: T;
+  let errors: ValidationError[];
+  try {
+    instance = plainToInstance(cls, raw, { enableImplicitConversion: false });
+    errors = validateSync(instance, { whitelist: true, forbidUnknownValues: true });
+  } catch (error) {
+    // Whatever else the libraries trip over is still the payload's fault: it gets an answer, not a crash.
+    return { ok: false, problems: [`payload could not be read: ${error instanceof Error ? error.message : String(error)}`] };
+  }
   if (errors.length > 0) return { ok: false, problems: flattenProblems(errors) };
   return { ok: true, value: instance };
 }
