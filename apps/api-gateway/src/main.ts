@@ -15,6 +15,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
     logger,
     bodyParser: false,
+    // Keep the body bytes (req.rawBody): Huawei AK/SK and Alibaba v3 signatures cover their SHA-256.
+    rawBody: true,
   });
   // Size limits apply before any parsing; Alibaba's RPC style also posts form bodies.
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes });

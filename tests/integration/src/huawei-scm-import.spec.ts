@@ -215,7 +215,7 @@ describe('Huawei SCM: import certificate (POST /v3/scm/certificates/import)', ()
       ['no X-Auth-Token', async () => ({ token: null, body: bodyOf(good) }), 401, 'APIG.0301', 'Incorrect IAM authentication information: x-auth-token not found.'],
       ['an unknown token', async () => ({ token: `cht_${'x'.repeat(43)}`, body: bodyOf(good) }), 401, 'APIG.0301', 'Incorrect IAM authentication information: the token is not valid.'],
       ['a token shorter than 32 characters', async () => ({ token: 'short', body: bodyOf(good) }), 401, 'APIG.0301', 'Incorrect IAM authentication information:'],
-      ['a missing certificate_chain', withBody(() => ({ name: 'x', certificate: good.certificatePem, private_key: good.privateKeyPem })), 400, 'SCM.0005', `${SCM_0005} certificate_chain is mandatory.`],
+      ['a missing private_key', withBody(() => ({ name: 'x', certificate: good.certificatePem, certificate_chain: '' })), 400, 'SCM.0005', `${SCM_0005} private_key is mandatory.`],
       ['a numeric name', withBody(() => bodyOf(good, { name: 42 as unknown as string })), 400, 'SCM.0005', `${SCM_0005} name must be a string.`],
       ['{"$gt":""} as name', withBody(() => bodyOf(good, { name: { $gt: '' } as unknown as string })), 400, 'SCM.0005', `${SCM_0005} name must be a string.`],
       ['{"$gt":""} as certificate_chain', withBody(() => bodyOf(good, { certificate_chain: { $gt: '' } as unknown as string })), 400, 'SCM.0005', `${SCM_0005} certificate_chain must be a string.`],

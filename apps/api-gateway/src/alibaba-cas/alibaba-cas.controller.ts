@@ -1,18 +1,17 @@
 import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CertificateImports } from '../imports/certificate-imports.service';
-import { checkApi, CREATE_USER_CERTIFICATE } from './alibaba-api';
-import { toCreateCommand, toResponse } from './alibaba-cas.mapper';
-import { readParameters } from './alibaba-parameters';
+import { readCall } from './alibaba-call';
+import { CAS_OPERATIONS } from './alibaba-cas-operations';
+import { toCreateCommand } from './alibaba-cas.mapper';
 import { AlibabaRequestAuthenticator } from './alibaba-request-authenticator.service';
 import { renderAlibabaBody } from './alibaba-response-body';
-import { checkFormat } from './alibaba-response-format';
-import { readCreateUserCertificate } from './create-user-certificate.request';
 
 /**
- * Alibaba's RPC style: every call is GET or POST "/" with Action and Version among its parameters
- * (alibaba-cas-create-user-certificate.md). The caller is authenticated before its own parameters are
- * looked at, so an unsigned request learns nothing about them.
+ * Alibaba's RPC style: every call is GET or POST "/", naming its action and version in parameters (signature
+ * v1, as @alicloud/pop-core sends) or x-acs-* headers (signature v3, as @alicloud/openapi-core sends). The
+ * caller is authenticated before the action's own parameters are looked at, so an unsigned request learns
+ * nothing about them.
  */
 @Controller()
 export class AlibabaCasController {
@@ -24,24 +23,23 @@ export class AlibabaCasController {
   @Get()
   @HttpCode(200)
   get(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
-    return this.createUserCertificate(request, response);
+    return this.upload(request, response);
   }
 
   @Post()
   @HttpCode(200)
   post(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string> {
-    return this.createUserCertificate(request, response);
+    return this.upload(request, response);
   }
 
-  private async createUserCertificate(request: Request, response: Response): Promise<string> {
-    const parameters = readParameters(request);
-    const format = checkFormat(parameters);
-    checkApi(parameters);
-    const tenantId = await this.authenticator.tenantOf(request.method, parameters);
-    const input = readCreateUserCertificate(parameters);
+  private async upload(request: Request, response: Response): Promise<string> {
+    const call = readCall(request);
+    const tenantId = await this.authenticator.tenantOf(request, call);
+    const operation = CAS_OPERATIONS[call.action];
+    const input = operation.read(call.parameters);
     const requestId: string = response.locals['requestId'];
     const stored = await this.imports.submit('create', toCreateCommand(tenantId, requestId, input));
-    const rendered = renderAlibabaBody(format, 200, `${CREATE_USER_CERTIFICATE}Response`, toResponse(requestId, stored));
+    const rendered = renderAlibabaBody(call.format, 200, `${call.action}Response`, operation.respond(requestId, stored));
     response.type(rendered.contentType);
     return rendered.body;
   }

@@ -5,7 +5,7 @@ import { AlibabaCasController } from './alibaba-cas.controller';
 import { AlibabaNonceCache } from './alibaba-nonce-cache';
 import { AlibabaRequestAuthenticator } from './alibaba-request-authenticator.service';
 
-/** Alibaba Cloud CAS CreateUserCertificate (RPC, 2018-07-13) on "/"; see docs/dialects/alibaba-cas.md. */
+/** Alibaba Cloud CAS on "/": CreateUserCertificate (2018-07-13) and UploadUserCertificate (2020-04-07), signature v1 or v3; see docs/dialects/alibaba-cas.md. */
 @Module({
   imports: [ImportsModule],
   controllers: [AlibabaCasController],

@@ -2,9 +2,9 @@ import type { Request } from 'express';
 import { readParameters } from './alibaba-parameters';
 import { checkFormat, responseFormatOf } from './alibaba-response-format';
 
-function request(init: { method?: string; url?: string; form?: Record<string, unknown>; contentType?: string }): Request {
+function request(init: { method?: string; url?: string; form?: Record<string, unknown>; contentType?: string; headers?: Record<string, string> }): Request {
   const contentType = init.contentType ?? (init.form ? 'application/x-www-form-urlencoded' : undefined);
-  const headers: Record<string, string> = contentType ? { 'content-type': contentType, 'content-length': '42' } : {};
+  const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType, 'content-length': '42' } : {}), ...init.headers };
   return {
     method: init.method ?? 'GET',
     url: init.url ?? '/',
@@ -55,7 +55,19 @@ describe('Alibaba request parameters', () => {
     // The error about a parameter given twice is still answered in the Format asked for.
     expect(responseFormatOf(request({ url: '/?Format=JSON&Name=a&Name=b' }))).toBe('JSON');
     expect(responseFormatOf(request({ method: 'POST', form: { Format: ['json', 'xml'] } }))).toBe('JSON');
-    expect(checkFormat(new Map([['Format', 'xml']]))).toBe('XML');
-    expect(codeOf(() => checkFormat(new Map([['Format', 'yaml']])))).toBe('InvalidParameter.Format');
+    expect(checkFormat(new Map([['Format', 'xml']]), 'JSON')).toBe('XML');
+    expect(checkFormat(new Map(), 'XML')).toBe('XML');
+    expect(codeOf(() => checkFormat(new Map([['Format', 'yaml']]), 'XML'))).toBe('InvalidParameter.Format');
+  });
+
+  it('answers signature v3 requests in JSON unless they ask for XML, as the v3 SDKs read every answer as JSON', () => {
+    const v3 = { authorization: 'ACS3-HMAC-SHA256 Credential=LTAI1234,SignedHeaders=host,Signature=00' };
+    expect(responseFormatOf(request({ url: '/', headers: v3 }))).toBe('JSON');
+    expect(responseFormatOf(request({ url: '/', headers: { 'x-acs-action': 'UploadUserCertificate' } }))).toBe('JSON');
+    expect(responseFormatOf(request({ url: '/?Format=XML', headers: v3 }))).toBe('XML');
+    expect(responseFormatOf(request({ url: '/', headers: { authorization: 'Bearer x' } }))).toBe('XML');
+    // pop-core (v1) sends x-acs-action and x-acs-version too, with its Signature parameter.
+    expect(responseFormatOf(request({ url: '/?Signature=abc', headers: { 'x-acs-action': 'CreateUserCertificate' } }))).toBe('XML');
+    expect(checkFormat(new Map(), 'JSON')).toBe('JSON');
   });
 });

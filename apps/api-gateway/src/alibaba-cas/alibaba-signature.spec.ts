@@ -1,4 +1,4 @@
-import { percentEncode } from './alibaba-percent-encode';
+import { percentEncode } from '../auth/rfc3986';
 import { isWellFormedSignature, sign, signatureMatches, stringToSign } from './alibaba-signature';
 
 describe('Alibaba RPC signature v1', () => {

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { percentEncode } from './alibaba-percent-encode';
+import { percentEncode } from '../auth/rfc3986';
 
 /** HMAC-SHA1 is 20 bytes: its base64 is always 28 characters ending in one "=". */
 export const SIGNATURE_SHAPE = /^[A-Za-z0-9+/]{27}=$/;

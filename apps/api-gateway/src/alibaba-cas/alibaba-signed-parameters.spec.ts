@@ -1,4 +1,4 @@
-import { checkApi } from './alibaba-api';
+import { apiOfParameters, checkApi } from './alibaba-api';
 import { readSignedParameters } from './alibaba-signed-parameters';
 
 const valid = {
@@ -45,13 +45,16 @@ describe('signature v1 common parameters', () => {
 });
 
 describe('Action and Version', () => {
-  const api = (parameters: Record<string, string>) => codeOf(() => checkApi(new Map(Object.entries(parameters))));
+  const api = (parameters: Record<string, string>) => codeOf(() => checkApi(apiOfParameters(new Map(Object.entries(parameters)))));
 
-  it('serves CreateUserCertificate of 2018-07-13 only, case-sensitively', () => {
+  it('serves CreateUserCertificate of 2018-07-13 and UploadUserCertificate of 2020-04-07, case-sensitively', () => {
     expect(api({ Action: 'CreateUserCertificate', Version: '2018-07-13' })).toBeUndefined();
+    expect(api({ Action: 'UploadUserCertificate', Version: '2020-04-07' })).toBeUndefined();
     expect(api({ Version: '2018-07-13' })).toBe('MissingAction');
     expect(api({ Action: 'CreateUserCertificate' })).toBe('MissingVersion');
-    expect(api({ Action: 'CreateUserCertificate', Version: '2020-04-07' })).toBe('InvalidVersion');
+    expect(api({ Action: 'CreateUserCertificate', Version: '2019-01-01' })).toBe('InvalidVersion');
+    expect(api({ Action: 'CreateUserCertificate', Version: '2020-04-07' })).toBe('InvalidAction.NotFound');
+    expect(api({ Action: 'UploadUserCertificate', Version: '2018-07-13' })).toBe('InvalidAction.NotFound');
     expect(api({ Action: 'createusercertificate', Version: '2018-07-13' })).toBe('InvalidAction.NotFound');
     expect(api({ Action: 'DeleteUserCertificate', Version: '2018-07-13' })).toBe('InvalidAction.NotFound');
   });

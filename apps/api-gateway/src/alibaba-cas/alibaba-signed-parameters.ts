@@ -1,7 +1,8 @@
 import { required } from './alibaba-api';
 import { alibabaError } from './alibaba-error-codes';
 import type { AlibabaParameters } from './alibaba-parameters';
-import { isWellFormedSignature } from './alibaba-signature';
+import { isWellFormedSignature, sign, signatureMatches, stringToSign } from './alibaba-signature';
+import type { SignedRequest } from './alibaba-signed-request';
 import { parseTimestamp } from './alibaba-timestamp';
 
 /** Long enough for any SDK's nonce (UUIDs, 32-hex), short enough to keep the replay cache small. */
@@ -31,4 +32,15 @@ export function readSignedParameters(parameters: AlibabaParameters): SignedParam
   const signature = required(parameters, 'Signature');
   if (!isWellFormedSignature(signature)) throw alibabaError('IncompleteSignature');
   return { accessKeyId, signature, nonce, timestamp };
+}
+
+/** A v1 request as a SignedRequest: HMAC-SHA1 over the HTTP method and every parameter but Signature. */
+export function readV1SignedRequest(httpMethod: string, parameters: AlibabaParameters): SignedRequest {
+  const signed = readSignedParameters(parameters);
+  return {
+    accessKeyId: signed.accessKeyId,
+    nonce: signed.nonce,
+    timestamp: signed.timestamp,
+    signedWith: (secret) => signatureMatches(signed.signature, sign(stringToSign(httpMethod, parameters), secret)),
+  };
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { CredentialResolver } from './credential-resolver.service';
+import { HuaweiAkskAuthenticator } from './huawei-aksk/huawei-aksk-authenticator.service';
 
 @Global()
-@Module({ providers: [CredentialResolver], exports: [CredentialResolver] })
+@Module({ providers: [CredentialResolver, HuaweiAkskAuthenticator], exports: [CredentialResolver, HuaweiAkskAuthenticator] })
 export class AuthModule {}

@@ -1,6 +1,6 @@
-import type { ApigCertificateType } from './huawei-apig-request';
+import type { ApigAlgorithmType, ApigCertificateType } from './huawei-apig-request';
 
-/** Table 4 of "Creating an SSL Certificate" (status 200), every field in the documented order. */
+/** Table 4 of "Creating an SSL Certificate" (status 200), every field in the documented order, plus algorithm_type. */
 export interface ApigCertificateResponse {
   readonly id: string;
   readonly name: string;
@@ -14,6 +14,8 @@ export interface ApigCertificateResponse {
   readonly create_time: string;
   readonly update_time: string;
   readonly is_has_trusted_root_ca: boolean;
+  /** Not in Table 4 of the given spec; the current CreateCertificateV2Response model has it here. */
+  readonly algorithm_type: ApigAlgorithmType;
   readonly version: number;
   readonly organization: readonly string[];
   readonly organizational_unit: readonly string[];

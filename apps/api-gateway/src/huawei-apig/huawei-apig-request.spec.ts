@@ -16,15 +16,25 @@ function failureOf(body: unknown): { code: string; message: string } {
 describe('readCreateCertificateRequest', () => {
   it('defaults to a global certificate and keeps no instance id for it', () => {
     expect(readCreateCertificateRequest({ ...valid, instance_id: 'f0fa1789-3b76-433b-a787-9892951c620e' })).toEqual({
-      name: 'cert_demo', certContent: 'CERT', privateKey: 'KEY', type: 'global', instanceId: null, trustedRootCa: null,
+      name: 'cert_demo', certContent: 'CERT', privateKey: 'KEY', type: 'global', instanceId: null, trustedRootCa: null, algorithmType: null,
     });
   });
 
   it('reads a gateway certificate with its trusted root and ignores unknown fields', () => {
-    const body = { ...valid, type: 'instance', instance_id: 'f0fa1789-3b76-433b-a787-9892951c620e', trusted_root_ca: 'ROOT', algorithm_type: 'RSA' };
+    const body = { ...valid, type: 'instance', instance_id: 'f0fa1789-3b76-433b-a787-9892951c620e', trusted_root_ca: 'ROOT', algorithm_type: 'ECC', cert_content_sign: 'x' };
     expect(readCreateCertificateRequest(body)).toEqual({
       name: 'cert_demo', certContent: 'CERT', privateKey: 'KEY', type: 'instance', instanceId: 'f0fa1789-3b76-433b-a787-9892951c620e', trustedRootCa: 'ROOT',
+      algorithmType: 'ECC',
     });
+  });
+
+  it("accepts the current model's algorithm_type RSA or ECC, and refuses SM2 (no SM2 certificates) or anything else", () => {
+    expect(readCreateCertificateRequest({ ...valid, algorithm_type: 'RSA' }).algorithmType).toBe('RSA');
+    expect(readCreateCertificateRequest({ ...valid, algorithm_type: null }).algorithmType).toBeNull();
+    for (const algorithmType of ['SM2', 'rsa', 'DSA']) {
+      expect(failureOf({ ...valid, algorithm_type: algorithmType })).toEqual({ code: 'APIG.2004', message: expect.stringContaining('parameterName:algorithm_type') });
+    }
+    expect(failureOf({ ...valid, algorithm_type: 1 })).toEqual({ code: 'APIG.2011', message: expect.stringContaining('parameterName:algorithm_type') });
   });
 
   it('treats an empty or null optional field as absent', () => {

@@ -12,7 +12,16 @@ export interface ApigCreateCertificateRequest {
   /** Only for type `instance`. */
   readonly instanceId: string | null;
   readonly trustedRootCa: string | null;
+  /** The declared key algorithm, when sent; the answer reports the certificate's real one. */
+  readonly algorithmType: ApigAlgorithmType | null;
 }
+
+/**
+ * `algorithm_type` of the current CertificateForm model: RSA (Huawei's default), ECC or SM2. certhub has no SM2
+ * (Chinese national) certificates, whose second certificate and key travel in cert_content_sign/private_key_sign.
+ */
+export const ALGORITHM_TYPES = ['RSA', 'ECC'] as const;
+export type ApigAlgorithmType = (typeof ALGORITHM_TYPES)[number];
 
 export const NAME_LENGTH = { min: 4, max: 50 };
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -40,7 +49,8 @@ export function readCreateCertificateRequest(body: unknown): ApigCreateCertifica
   const type = typeOf(fields);
   const instanceId = instanceIdOf(fields, type);
   const trustedRootCa = optionalString(fields, 'trusted_root_ca', CommandLimits.chain);
-  return { name, certContent, privateKey, type, instanceId, trustedRootCa };
+  const algorithmType = algorithmTypeOf(fields);
+  return { name, certContent, privateKey, type, instanceId, trustedRootCa, algorithmType };
 }
 
 function nameOf(fields: JsonObject): string {
@@ -55,6 +65,12 @@ function typeOf(fields: JsonObject): ApigCertificateType {
   const type = optionalString(fields, 'type', Number.MAX_SAFE_INTEGER) ?? 'global';
   if (!TYPES.includes(type)) throw Errors.outOfRange('type');
   return type as ApigCertificateType;
+}
+
+function algorithmTypeOf(fields: JsonObject): ApigAlgorithmType | null {
+  const algorithmType = optionalString(fields, 'algorithm_type', Number.MAX_SAFE_INTEGER);
+  if (algorithmType !== null && !(ALGORITHM_TYPES as readonly string[]).includes(algorithmType)) throw Errors.outOfRange('algorithm_type');
+  return algorithmType as ApigAlgorithmType | null;
 }
 
 /** Checked whenever it is sent, but kept only for type `instance`: a global certificate belongs to no gateway. */

@@ -35,7 +35,7 @@ const stored = (labels: Record<string, string>): CertificateStoredEvent => ({
 describe('huawei-apig mapper', () => {
   it('sends the project as tenant and the APIG scope as labels', () => {
     const command = toCreateCommand('p1', 'req-1', {
-      name: 'cert_demo', certContent: 'C', privateKey: 'K', type: 'instance', instanceId: 'gw-1', trustedRootCa: 'ROOT',
+      name: 'cert_demo', certContent: 'C', privateKey: 'K', type: 'instance', instanceId: 'gw-1', trustedRootCa: 'ROOT', algorithmType: 'RSA',
     });
     expect(command).toEqual({
       requestId: 'req-1', tenantId: 'p1', name: 'cert_demo', certificate: 'C', privateKey: 'K', trustedRootCa: 'ROOT',
@@ -44,23 +44,23 @@ describe('huawei-apig mapper', () => {
   });
 
   it('sends no trusted root and no instance id for a plain global certificate', () => {
-    const command = toCreateCommand('p1', 'req-1', { name: 'cert_demo', certContent: 'C', privateKey: 'K', type: 'global', instanceId: null, trustedRootCa: null });
+    const command = toCreateCommand('p1', 'req-1', { name: 'cert_demo', certContent: 'C', privateKey: 'K', type: 'global', instanceId: null, trustedRootCa: null, algorithmType: null });
     expect(command).not.toHaveProperty('trustedRootCa');
     expect(command.labels).toEqual({ type: 'global' });
   });
 
-  it('answers every documented field, in the documented order', () => {
+  it('answers every documented field, in the documented order, with algorithm_type where the current model has it', () => {
     const response = toCertificateResponse(stored({ type: 'instance', instance_id: 'gw-1' }));
     expect(response).toEqual({
       id: 'a27be832f2e9441c8127fe48e3b5ac67', name: 'cert_demo', type: 'instance', instance_id: 'gw-1', project_id: 'p1',
       common_name: 'apigtest.example.com', san: ['apigtest.example.com', '*.san.com'], not_after: '2031-08-16T06:36:13Z',
       signature_algorithm: 'SHA256-RSA', create_time: '2021-08-20T02:03:53Z', update_time: '2021-08-20T02:03:54Z',
-      is_has_trusted_root_ca: true, version: 3, organization: ['XX'], organizational_unit: ['IT'], locality: ['L1'],
+      is_has_trusted_root_ca: true, algorithm_type: 'RSA', version: 3, organization: ['XX'], organizational_unit: ['IT'], locality: ['L1'],
       state: ['S1'], country: ['CN'], not_before: '2019-06-01T00:00:00Z', serial_number: '13010', issuer: ['XXSSL Inc'],
     });
     expect(Object.keys(response)).toEqual([
       'id', 'name', 'type', 'instance_id', 'project_id', 'common_name', 'san', 'not_after', 'signature_algorithm', 'create_time',
-      'update_time', 'is_has_trusted_root_ca', 'version', 'organization', 'organizational_unit', 'locality', 'state', 'country',
+      'update_time', 'is_has_trusted_root_ca', 'algorithm_type', 'version', 'organization', 'organizational_unit', 'locality', 'state', 'country',
       'not_before', 'serial_number', 'issuer',
     ]);
   });
@@ -74,6 +74,14 @@ describe('huawei-apig mapper', () => {
     const event = stored({});
     const noCn = { ...event, certificate: { ...event.certificate, metadata: { ...metadata, subject: name({}), commonName: null } } };
     expect(toCertificateResponse(noCn)).toMatchObject({ common_name: '', organization: [] });
+  });
+
+  it("answers the certificate's real key algorithm as algorithm_type: RSA, or ECC for EC and Ed25519 keys", () => {
+    const withKey = (type: 'RSA' | 'EC' | 'Ed25519') => {
+      const event = stored({});
+      return { ...event, certificate: { ...event.certificate, metadata: { ...metadata, publicKey: { type, size: 256 } } } };
+    };
+    expect([withKey('RSA'), withKey('EC'), withKey('Ed25519')].map((event) => toCertificateResponse(event).algorithm_type)).toEqual(['RSA', 'ECC', 'ECC']);
   });
 
   it('formats times to the second in UTC', () => {

@@ -1,6 +1,6 @@
-import type { CertificateCreateCommand, CertificateStoredEvent } from '@certhub/contracts';
+import type { CertificateCreateCommand, CertificateStoredEvent, KeyType } from '@certhub/contracts';
 import type { ApigCertificateResponse } from './huawei-apig-certificate.response';
-import type { ApigCertificateType, ApigCreateCertificateRequest } from './huawei-apig-request';
+import type { ApigAlgorithmType, ApigCertificateType, ApigCreateCertificateRequest } from './huawei-apig-request';
 import { goSignatureAlgorithm } from './go-signature-algorithm';
 
 export const HUAWEI_APIG_SOURCE = 'huawei-apig';
@@ -44,6 +44,7 @@ export function toCertificateResponse(stored: CertificateStoredEvent): ApigCerti
     create_time: apigTime(record.createdAt),
     update_time: apigTime(record.updatedAt),
     is_has_trusted_root_ca: record.hasTrustedRootCa,
+    algorithm_type: algorithmTypeOf(metadata.publicKey.type),
     version: metadata.version,
     organization: [...metadata.subject.organization],
     organizational_unit: [...metadata.subject.organizationalUnit],
@@ -54,6 +55,11 @@ export function toCertificateResponse(stored: CertificateStoredEvent): ApigCerti
     serial_number: metadata.serialNumberDecimal,
     issuer: [...metadata.issuer.organization],
   };
+}
+
+/** The certificate's key algorithm in APIG's terms: Ed25519 is elliptic-curve cryptography too, so ECC. */
+export function algorithmTypeOf(keyType: KeyType): ApigAlgorithmType {
+  return keyType === 'RSA' ? 'RSA' : 'ECC';
 }
 
 /** APIG's timestamps: UTC to the second, `2021-08-20T02:03:53Z`. */

@@ -2,12 +2,12 @@ import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common
 import type { Response } from 'express';
 import { CertificateImports } from '../imports/certificate-imports.service';
 import { readImportRequest } from './huawei-scm-import.request';
-import { SCM_TENANT_LOCAL, HuaweiScmTokenGuard } from './huawei-scm-token.guard';
+import { SCM_TENANT_LOCAL, HuaweiScmAuthGuard } from './huawei-scm-auth.guard';
 import { toImportCommand, toImportResponse, type ScmImportResponse } from './huawei-scm.mapper';
 
 /** huawei-scm-import-certificate.txt: POST /v3/scm/certificates/import. */
 @Controller('v3/scm/certificates')
-@UseGuards(HuaweiScmTokenGuard)
+@UseGuards(HuaweiScmAuthGuard)
 export class HuaweiScmCertificatesController {
   constructor(private readonly imports: CertificateImports) {}
 

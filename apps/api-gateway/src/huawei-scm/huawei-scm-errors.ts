@@ -64,7 +64,8 @@ export const ENTITY_TOO_LARGE: ScmError = { status: 413, code: 'APIG.0201', mess
 export const renderHuaweiScmError: ErrorRenderer = (error) => {
   const known = error.httpStatus === 413 ? ENTITY_TOO_LARGE : SCM_ERRORS[error.code];
   const detail = error.message.trim();
-  const message = detail === '' || detail === known.message ? known.message : `${known.message} ${detail}`;
+  // AK/SK failures arrive already worded as Huawei's gateway words them ("Incorrect IAM authentication information: …").
+  const message = detail === '' || detail === known.message ? known.message : detail.startsWith(known.message) ? detail : `${known.message} ${detail}`;
   return {
     status: error.httpStatus ?? known.status,
     body: { error_code: error.dialectCode ?? known.code, error_msg: truncate(message, SCM_ERROR_MSG_MAX) },

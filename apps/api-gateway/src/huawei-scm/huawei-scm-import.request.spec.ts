@@ -33,8 +33,25 @@ describe('readImportRequest', () => {
     const error = failure({ name: { $gt: '' }, certificate: 42, private_key: [KEY] });
     expect(error).toMatchObject({
       code: 'INVALID_REQUEST',
-      message: 'name must be a string; certificate must be a string; certificate_chain is mandatory; private_key must be a string.',
+      message: 'name must be a string; certificate must be a string; private_key must be a string.',
     });
+  });
+
+  it("takes an absent or null certificate_chain as empty, as Huawei's SDK model leaves it out", () => {
+    const withoutChain = { name: valid.name, certificate: valid.certificate, private_key: valid.private_key };
+    expect(readImportRequest(withoutChain)).toEqual({ ...valid, certificate_chain: '' });
+    expect(readImportRequest({ ...withoutChain, certificate_chain: null })).toEqual({ ...valid, certificate_chain: '' });
+    expect(failure({ ...withoutChain, certificate_chain: 7 })).toMatchObject({ message: 'certificate_chain must be a string.' });
+  });
+
+  it('accepts the optional duplicate_check and enterprise_project_id of the current model, checked for type', () => {
+    expect(readImportRequest({ ...valid, duplicate_check: false, enterprise_project_id: '0' })).toEqual(valid);
+    expect(readImportRequest({ ...valid, duplicate_check: null, enterprise_project_id: null })).toEqual(valid);
+    expect(failure({ ...valid, duplicate_check: 'yes', enterprise_project_id: 0 })).toMatchObject({
+      code: 'INVALID_REQUEST',
+      message: 'duplicate_check must be a boolean; enterprise_project_id must be a string.',
+    });
+    expect(failure({ ...valid, enterprise_project_id: 'e'.repeat(65) })).toMatchObject({ message: 'enterprise_project_id must be at most 64 characters.' });
   });
 
   it.each([

@@ -15,7 +15,22 @@ type ScmImportField = keyof typeof ScmImportLimits;
 
 const FIELDS = Object.keys(ScmImportLimits) as ScmImportField[];
 
-/** The import body once checked: all four fields present as strings within their limits. */
+/**
+ * Fields the document marks mandatory but that Huawei's own SDK model leaves out unless set:
+ * `ImportCertificateRequestBody(name, certificate, private_key)` never sends `certificate_chain`. Its minimum
+ * length is 0, so an absent chain is an empty chain (and CCM's current reference makes it optional).
+ */
+const ABSENT_MEANS_EMPTY: ReadonlySet<ScmImportField> = new Set(['certificate_chain']);
+
+/**
+ * Optional fields of the current SCM/CCM model, checked for type and then ignored (docs/dialects/huawei-scm.md):
+ * certhub has no enterprise projects, and never refuses a certificate for having been imported before, which is
+ * what `duplicate_check: true` asks for.
+ */
+export const SCM_OPTIONAL_FIELDS = { duplicate_check: 'boolean', enterprise_project_id: 'string' } as const;
+export const ENTERPRISE_PROJECT_ID_MAX = 64;
+
+/** The import body once checked: all four fields as strings within their limits (an absent chain is ""). */
 export type ScmImportRequest = Readonly<Record<ScmImportField, string>>;
 
 /**
@@ -29,9 +44,10 @@ export function readImportRequest(body: unknown): ScmImportRequest {
     throw invalid('The request body must be a JSON object.');
   }
   const fields = body as Record<string, unknown>;
-  const problems = FIELDS.flatMap((field) => problemOf(field, fields[field]));
+  const given = (field: ScmImportField): unknown => (ABSENT_MEANS_EMPTY.has(field) && (fields[field] ?? null) === null ? '' : fields[field]);
+  const problems = [...FIELDS.flatMap((field) => problemOf(field, given(field))), ...optionalProblems(fields)];
   if (problems.length > 0) throw invalid(`${problems.join('; ')}.`);
-  const request = Object.fromEntries(FIELDS.map((field) => [field, fields[field] as string])) as ScmImportRequest;
+  const request = Object.fromEntries(FIELDS.map((field) => [field, given(field) as string])) as ScmImportRequest;
   if (isBlank(request.certificate)) throw new CerthubError('CERT_PARSE_FAILED', 'The certificate is empty.');
   if (isBlank(request.private_key)) throw new CerthubError('KEY_PARSE_FAILED', 'The private key is empty.');
   return request;
@@ -48,6 +64,16 @@ function problemOf(field: ScmImportField, value: unknown): string[] {
   const length = [...value].length;
   const limit = ScmImportLimits[field];
   return length > limit ? [`${field} must be at most ${limit} characters (got ${length})`] : [];
+}
+
+/** null means "not given", as Go's JSON decoding (Huawei's services) reads it. */
+function optionalProblems(fields: Record<string, unknown>): string[] {
+  return Object.entries(SCM_OPTIONAL_FIELDS).flatMap(([field, type]) => {
+    const value = fields[field];
+    if (value === undefined || value === null) return [];
+    if (typeof value !== type) return [`${field} must be a ${type}`];
+    return typeof value === 'string' && value.length > ENTERPRISE_PROJECT_ID_MAX ? [`${field} must be at most ${ENTERPRISE_PROJECT_ID_MAX} characters`] : [];
+  });
 }
 
 function invalid(detail: string): CerthubError {

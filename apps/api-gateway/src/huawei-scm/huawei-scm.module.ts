@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ImportsModule } from '../imports/imports.module';
 import { HuaweiScmCertificatesController } from './huawei-scm-certificates.controller';
-import { HuaweiScmTokenGuard } from './huawei-scm-token.guard';
+import { HuaweiScmAuthGuard } from './huawei-scm-auth.guard';
 
-@Module({ imports: [ImportsModule], controllers: [HuaweiScmCertificatesController], providers: [HuaweiScmTokenGuard] })
+@Module({ imports: [ImportsModule], controllers: [HuaweiScmCertificatesController], providers: [HuaweiScmAuthGuard] })
 export class HuaweiScmModule {}

@@ -1,27 +1,29 @@
 import { CommandLimits } from '@certhub/contracts';
 import { APIG_ERRORS } from '../huawei-apig/huawei-apig-errors';
 import { ApigParameterErrors } from '../huawei-apig/huawei-apig-parameter-errors';
-import { INSTANCE_ID_MAX, INSTANCE_ID_PATTERN, NAME_LENGTH, NAME_PATTERN, TYPES } from '../huawei-apig/huawei-apig-request';
+import { ALGORITHM_TYPES, INSTANCE_ID_MAX, INSTANCE_ID_PATTERN, NAME_LENGTH, NAME_PATTERN, TYPES } from '../huawei-apig/huawei-apig-request';
 import type { DocumentSection, Operation, Response, Schema } from './openapi.types';
-import { codesByStatus, IDEMPOTENCY_KEY_PARAMETER, jsonContent, narrowed, response, schemaRef } from './shared-schemas';
+import { codesByStatus, HUAWEI_AKSK_HEADERS, HUAWEI_SECURITY, IDEMPOTENCY_KEY_PARAMETER, jsonContent, narrowed, response, schemaRef } from './shared-schemas';
 
 const TAG = 'Huawei APIG';
 
 /**
  * Every APIG code by status: the renderer's table, the parameter codes (APIG.20xx), the guard's "token is
- * missing" (APIG.1000) and the body parser's 413, which APIG answers with its parameter-error code.
+ * missing" (APIG.1000), the API gateway's AK/SK refusal (APIG.0301) and the body parser's 413, which APIG answers
+ * with its parameter-error code.
  */
 export const APIG_CODES_BY_STATUS = codesByStatus([
   ...Object.values(APIG_ERRORS).map(({ status, errorCode }) => [status, errorCode] as const),
   ...Object.values(ApigParameterErrors).map((error) => [400, error('parameter').dialectCode] as const),
   [401, 'APIG.1000'],
+  [401, 'APIG.0301'],
   [413, APIG_ERRORS.INVALID_REQUEST.errorCode],
 ]);
 
 const WHEN: Readonly<Record<number, string>> = {
   400: 'Bad body (first problem in field order), refused certificate or key, or name taken',
-  401: 'No token (APIG.1000) or a token certhub does not know (APIG.1002)',
-  403: 'The token belongs to another project than project_id',
+  401: 'No token (APIG.1000), a token certhub does not know (APIG.1002), or an AK/SK signature refused (APIG.0301)',
+  403: "The token's or AK's project is not project_id, or not the X-Project-Id sent",
   404: 'Any other path or method under /v2/{project_id}/apigw/',
   409: 'Idempotency-Key reused for a different body',
   413: 'Body over HTTP_BODY_LIMIT_BYTES',
@@ -42,17 +44,19 @@ const createCertificate: Operation = {
   tags: [TAG],
   summary: 'Create an SSL certificate (CreateCertificateV2)',
   description:
-    'Order of checks: token (401), project (403), body (400 APIG.20xx), certificate (400 APIG.21xx), name (400 APIG.3299). ' +
+    'Order of checks: token or AK/SK signature (401), project (403), body (400 APIG.20xx), certificate (400 APIG.21xx), name (400 APIG.3299). ' +
     '`null` and `""` mean "not given". Unknown fields are ignored.',
   operationId: 'huaweiApigCreateCertificate',
   parameters: [
-    { name: 'project_id', in: 'path', required: true, description: "The project (certhub tenant); must be the token's.", schema: { type: 'string' } },
-    { name: 'X-Auth-Token', in: 'header', required: true, description: 'See the HuaweiToken security scheme.', schema: { type: 'string' } },
+    { name: 'project_id', in: 'path', required: true, description: "The project (certhub tenant); must be the token's or AK's.", schema: { type: 'string' } },
+    { name: 'X-Auth-Token', in: 'header', required: false, description: 'See the HuaweiToken security scheme; required unless the request is AK/SK-signed.', schema: { type: 'string' } },
+    ...HUAWEI_AKSK_HEADERS,
+    { name: 'X-Project-Id', in: 'header', required: false, description: 'When sent (the SDKs do), must be project_id; otherwise 403 APIG.1005.', schema: { type: 'string' } },
     IDEMPOTENCY_KEY_PARAMETER,
   ],
   requestBody: { required: true, content: jsonContent(schemaRef('ApigCreateCertificateRequest')) },
   responses: { '200': response('The stored certificate (Table 4)', jsonContent(schemaRef('ApigCertificate'))), ...errors },
-  security: [{ HuaweiToken: [] }],
+  security: HUAWEI_SECURITY,
 };
 
 const time: Schema = { type: 'string', format: 'date-time', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$' };
@@ -71,6 +75,7 @@ const certificateProperties: Readonly<Record<string, Schema>> = {
   create_time: time,
   update_time: time,
   is_has_trusted_root_ca: { type: 'boolean' },
+  algorithm_type: { type: 'string', enum: ALGORITHM_TYPES, description: "The certificate's key algorithm (Ed25519 is ECC); in the current model, not in Table 4." },
   version: { type: 'integer', example: 3 },
   organization: strings('Subject O values.'),
   organizational_unit: strings('Subject OU values.'),
@@ -103,6 +108,12 @@ export const HUAWEI_APIG_SECTION: DocumentSection = {
             description: 'Required when type is `instance`; checked and dropped for `global`.',
           },
           trusted_root_ca: { type: 'string', maxLength: CommandLimits.chain, nullable: true, description: 'One PEM certificate; the chain must end below it.' },
+          algorithm_type: {
+            type: 'string',
+            enum: ALGORITHM_TYPES,
+            nullable: true,
+            description: 'Accepted as declared; SM2 (and anything else) is APIG.2004. The answer reports the real algorithm.',
+          },
         },
       },
       ApigCertificate: { type: 'object', required: Object.keys(certificateProperties), properties: certificateProperties },

@@ -4,13 +4,14 @@ import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkApi } from '../alibaba-cas/alibaba-api';
+import { apiOfParameters, checkApi } from '../alibaba-cas/alibaba-api';
 import { ALIBABA_CODES, alibabaError } from '../alibaba-cas/alibaba-error-codes';
 import { renderAlibabaCasError } from '../alibaba-cas/alibaba-cas-errors';
 import type { AlibabaParameters } from '../alibaba-cas/alibaba-parameters';
 import { readSignedParameters } from '../alibaba-cas/alibaba-signed-parameters';
 import { readCreateUserCertificate } from '../alibaba-cas/create-user-certificate.request';
 import type { CredentialResolver } from '../auth/credential-resolver.service';
+import { HuaweiAkskAuthenticator } from '../auth/huawei-aksk/huawei-aksk-authenticator.service';
 import { DialectError } from '../errors/dialect-error';
 import type { ErrorRenderer } from '../errors/error-renderer';
 import { toGatewayError } from '../errors/gateway-error';
@@ -70,14 +71,18 @@ describe('OpenAPI document: Huawei APIG', () => {
   const apigCode = (body: unknown) => (body as { error_code: string }).error_code;
 
   async function guardErrors(): Promise<unknown[]> {
-    const credentials = { tenantOfToken: async (token: string) => (token === 'known' ? 'other-project' : null) } as unknown as CredentialResolver;
-    const guard = new HuaweiApigAuthGuard(credentials);
-    const attempt = (token?: string) => {
-      const request = { header: () => token, params: { project_id: 'p1' } };
+    const credentials = {
+      tenantOfToken: async (token: string) => (token === 'known' ? 'other-project' : null),
+      accessKey: async () => null,
+    } as unknown as CredentialResolver;
+    const guard = new HuaweiApigAuthGuard(credentials, new HuaweiAkskAuthenticator(credentials));
+    const attempt = (headers: Record<string, string>) => {
+      const request = { header: (name: string) => headers[name.toLowerCase()], headers, params: { project_id: 'p1' } };
       const context = { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;
       return guard.canActivate(context).catch((error: unknown) => error);
     };
-    return Promise.all([attempt(undefined), attempt('unknown'), attempt('known')]);
+    const signed = { authorization: 'SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host, Signature=00' };
+    return Promise.all([attempt({}), attempt({ 'x-auth-token': 'unknown' }), attempt({ 'x-auth-token': 'known' }), attempt(signed)]);
   }
 
   it('lists exactly the (status, error_code) pairs the renderer, the parameter checks and the guard produce', async () => {
@@ -111,8 +116,8 @@ describe('OpenAPI document: Huawei SCM', () => {
 
   it('takes its field limits and required fields from ScmImportLimits', () => {
     const limits = Object.fromEntries(Object.entries(request.properties ?? {}).map(([name, field]) => [name, (field as Schema).maxLength]));
-    expect(limits).toEqual(ScmImportLimits);
-    expect(request.required).toEqual(Object.keys(ScmImportLimits));
+    expect(limits).toMatchObject(ScmImportLimits);
+    expect(request.required).toEqual(['name', 'certificate', 'private_key']);
   });
 
   it('lists exactly the (status, error_code) pairs the renderer produces, and every row of the dialect doc', () => {
@@ -151,7 +156,7 @@ describe('OpenAPI document: Alibaba CAS', () => {
   const full: Record<string, string> = {
     Action: 'CreateUserCertificate',
     Version: '2018-07-13',
-    AccessKeyId: 'AKtest1234',
+    AccessKeyId: 'LTAItest1234',
     SignatureNonce: 'nonce-1',
     Timestamp: '2024-01-01T00:00:00Z',
     Signature: `${'A'.repeat(27)}=`,
@@ -166,7 +171,7 @@ describe('OpenAPI document: Alibaba CAS', () => {
   };
   const errorWith = (parameters: AlibabaParameters): DialectError | undefined => {
     try {
-      checkApi(parameters);
+      checkApi(apiOfParameters(parameters));
       readSignedParameters(parameters);
       readCreateUserCertificate(parameters);
       return undefined;

@@ -147,13 +147,23 @@ describe('OpenAPI document: the routes are exactly the controllers\' routes', ()
     expect(doc.components.securitySchemes?.['RainbondToken']).toMatchObject({ in: 'header', name: 'Authorization' });
   });
 
-  it('documents Alibaba as GET / with query parameters and POST / with a form body, answering JSON or XML', () => {
-    const names = ['Action', 'Cert', 'Key', 'Name', 'Lang', 'SourceIp', 'Format', 'Version', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'];
+  it('documents Alibaba as GET / with query parameters and POST / with a form body, signature v1 or v3, answering JSON or XML', () => {
+    const v1Only = ['Action', 'Version', 'AccessKeyId', 'Signature', 'SignatureMethod', 'SignatureVersion', 'SignatureNonce', 'Timestamp'];
+    const action = ['Cert', 'Key', 'Name', 'Lang', 'SourceIp', 'Format', 'ResourceGroupId', 'EncryptCert', 'EncryptPrivateKey', 'SignCert', 'SignPrivateKey'];
+    const names = [...v1Only, ...action];
     const root = doc.paths['/'];
-    const query = (root?.get?.parameters ?? []).map((p) => resolve<Parameter>(p)).filter((p) => p.in === 'query');
+    const parameters = (operation?: Operation) => (operation?.parameters ?? []).map((p) => resolve<Parameter>(p));
+    const query = parameters(root?.get).filter((p) => p.in === 'query');
     expect(query.map((p) => p.name).sort()).toEqual([...names].sort());
+    const v3Headers = ['x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256'];
+    for (const operation of [root?.get, root?.post]) {
+      expect(parameters(operation).filter((p) => p.in === 'header').map((p) => p.name)).toEqual([...v3Headers, 'Idempotency-Key']);
+    }
     const form = resolve(root?.post?.requestBody ?? { $ref: '#/missing' }).content['application/x-www-form-urlencoded'];
-    expect(Object.keys(resolve(form?.schema ?? { $ref: '#/missing' }).properties ?? {}).sort()).toEqual([...names].sort());
+    const [v1, v3] = (resolve(form?.schema ?? { $ref: '#/missing' }).oneOf ?? []).map((schema) => resolve(schema));
+    expect(Object.keys(v1?.properties ?? {}).sort()).toEqual([...names].sort());
+    expect(Object.keys(v3?.properties ?? {}).sort()).toEqual([...action].sort());
+    expect(root?.get?.security).toEqual([{ AlibabaSignature: [] }, { AlibabaSignatureV3: [] }]);
     for (const answer of Object.values(root?.post?.responses ?? {})) {
       expect(Object.keys(resolve(answer).content ?? {})).toEqual(['application/json', 'text/xml']);
     }

@@ -26,6 +26,7 @@ export interface Schema {
   readonly required?: readonly string[];
   readonly additionalProperties?: boolean | OrRef<Schema>;
   readonly allOf?: ReadonlyArray<OrRef<Schema>>;
+  readonly oneOf?: ReadonlyArray<OrRef<Schema>>;
   readonly xml?: { readonly name?: string; readonly wrapped?: boolean };
 }
 

@@ -1,5 +1,5 @@
 import { IDEMPOTENCY_KEY } from '../imports/request-id';
-import type { Components, Content, Parameter, Reference, Response, Schema } from './openapi.types';
+import type { Components, Content, Parameter, Reference, Response, Schema, SecurityRequirement } from './openapi.types';
 
 type ComponentKind = 'schemas' | 'parameters' | 'headers' | 'responses' | 'securitySchemes';
 
@@ -42,6 +42,21 @@ const idempotencyKey: Parameter = {
   schema: { type: 'string', minLength: 1, maxLength: 100, pattern: IDEMPOTENCY_KEY.source },
 };
 
+/** Huawei's two ways to authenticate; a request uses one of them (AK/SK when Authorization is SDK-…). */
+export const HUAWEI_SECURITY: readonly SecurityRequirement[] = [{ HuaweiToken: [] }, { HuaweiAkSk: [] }];
+
+/** The headers of Huawei's AK/SK signing, documented on both Huawei operations. */
+export const HUAWEI_AKSK_HEADERS: readonly Parameter[] = [
+  {
+    name: 'Authorization',
+    in: 'header',
+    required: false,
+    description: 'AK/SK signature (see the HuaweiAkSk security scheme); without it, X-Auth-Token is required.',
+    schema: { type: 'string', pattern: '^SDK-HMAC-SHA256 ' },
+  },
+  { name: 'X-Sdk-Date', in: 'header', required: false, description: 'With AK/SK: the signing time, within 15 minutes of the gateway clock.', schema: { type: 'string', pattern: '^[0-9]{8}T[0-9]{6}Z$' } },
+];
+
 /** Components every section may refer to. */
 export const SHARED_COMPONENTS: Components = {
   schemas: {
@@ -77,6 +92,18 @@ export const SHARED_COMPONENTS: Components = {
       in: 'header',
       name: 'X-Auth-Token',
       description: 'A certhub token (`npm run admin -- create-token --tenant <project_id>`); its tenant is the Huawei project.',
+    },
+    HuaweiAkSk: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description:
+        'Huawei AK/SK as its SDKs sign (`npm run admin -- create-access-key --cloud huawei --tenant <project_id>`): ' +
+        '`SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<names>, Signature=<hex>` with Signature = hex(HMAC-SHA256(SK, ' +
+        '"SDK-HMAC-SHA256\\n" + X-Sdk-Date + "\\n" + hex(sha256(method \\n URI with trailing / \\n sorted encoded query \\n ' +
+        'signed headers as name:value lines \\n signed names joined with ; \\n hex(sha256(body)))))). X-Sdk-Date (YYYYMMDDTHHMMSSZ) ' +
+        'within 15 minutes; host signed; X-Security-Token (temporary AK/SK) refused. The AK\'s tenant is the project; every ' +
+        'failure is 401 APIG.0301.',
     },
   },
 };
