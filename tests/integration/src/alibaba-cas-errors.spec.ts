@@ -93,6 +93,12 @@ describe('Alibaba CAS errors: refused before the signature is checked, or by it'
     expect(await env.db.collection('certificates').countDocuments({ tenantId: replayTenant })).toBe(1);
   });
 
+  it('refuses a made-up SecurityToken beside a permanent AccessKey (no STS), storing nothing', async () => {
+    const before = await stored();
+    expectCasError(await call({ common: { SecurityToken: 'CAIS-made-up-token' } }), 400, 'InvalidSecurityToken.MismatchWithAccessKey');
+    expect(await stored()).toBe(before);
+  });
+
   it('throttles an AccessKey that spends more nonces than its share within the window (Throttling.User)', async () => {
     const busy = await createAccessKey(env, `aliyun-${randomUUID().slice(0, 8)}`);
     const cheap = () => callCas(env.stack.gatewayUrl, { key: busy, params: without('Cert') });

@@ -27,6 +27,7 @@ export const ALIBABA_CODES = {
   'InvalidTimeStamp.Expired': { status: 400, catalogue: 'UNAUTHENTICATED', message: 'Specified time stamp or date value is expired.' },
   'Throttling.User': { status: 400, catalogue: 'UNAVAILABLE', message: 'Request was denied due to user flow control.' },
   Throttling: { status: 400, catalogue: 'UNAVAILABLE', message: 'Request was denied due to request throttling.' },
+  'InvalidSecurityToken.MismatchWithAccessKey': { status: 400, catalogue: 'UNAUTHENTICATED', message: 'Specified SecurityToken mismatch with the AccessKey.' },
   Forbidden: { status: 403, catalogue: 'FORBIDDEN', message: 'User not authorized to operate on the specified resource.' },
   ServiceUnavailable: { status: 503, catalogue: 'UNAVAILABLE', message: 'The request has failed due to a temporary failure of the server.' },
   InternalError: { status: 500, catalogue: 'INTERNAL', message: 'The request processing has failed due to some unknown error, exception or failure.' },

@@ -24,6 +24,9 @@ export class AlibabaRequestAuthenticator {
   async tenantOf(request: Request, call: AlibabaCall): Promise<string> {
     const signed = call.signatureVersion === 'v3' ? readV3SignedRequest(request) : readV1SignedRequest(request.method, call.parameters);
     checkFreshness(signed.timestamp, Date.now());
+    // certhub issues no STS credentials: a token sent with a permanent AccessKey was ignored (and the request
+    // answered 200) before; it is refused the way Alibaba refuses a token that is not the key's.
+    if (carriesSecurityToken(request, call)) throw alibabaError('InvalidSecurityToken.MismatchWithAccessKey', 'SecurityToken is not supported: certhub issues no STS credentials; sign with a permanent AccessKey.');
     // A Huawei AK is not an Alibaba AccessKeyId (access-key-ids.ts): it is not even looked up.
     const accessKey = isAlibabaAccessKeyId(signed.accessKeyId) ? await this.credentials.accessKey(signed.accessKeyId) : null;
     if (!accessKey) throw alibabaError('InvalidAccessKeyId.NotFound');
@@ -33,4 +36,8 @@ export class AlibabaRequestAuthenticator {
     this.nonces.claim(signed.accessKeyId, signed.nonce, signed.timestamp);
     return accessKey.tenantId;
   }
+}
+
+function carriesSecurityToken(request: Request, call: AlibabaCall): boolean {
+  return call.parameters.get('SecurityToken') !== undefined || request.headers['x-acs-security-token'] !== undefined;
 }
