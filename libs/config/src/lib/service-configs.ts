@@ -97,7 +97,8 @@ function readConsumer(reader: EnvReader, defaultHealthPort: number): ConsumerCon
     ...readCommon(reader, defaultHealthPort),
     concurrency: reader.int('CONSUMER_CONCURRENCY', 64, { min: 1, max: 4096 }),
     maxDeliver: reader.int('CONSUMER_MAX_DELIVER', 8, { min: 2, max: 100 }),
-    ackWaitMs: reader.int('CONSUMER_ACK_WAIT_MS', 30_000, { min: 1_000, max: 3_600_000 }),
+    // Short, so a crashed instance's messages return within seconds: the consumer marks slow work in progress.
+    ackWaitMs: reader.int('CONSUMER_ACK_WAIT_MS', 10_000, { min: 1_000, max: 3_600_000 }),
   };
 }
 

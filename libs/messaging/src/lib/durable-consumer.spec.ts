@@ -27,12 +27,12 @@ describe('DurableConsumer against a real nats-server', () => {
     await server.dispose();
   });
 
-  async function consumerFor(durable: string, handle: (payload: unknown) => Promise<void>, maxDeliver = 3) {
+  async function consumerFor(durable: string, handle: (payload: unknown) => Promise<void>, maxDeliver = 3, ackWaitMs = 5_000) {
     await ensureDurableConsumer(await nc.jetstreamManager(), {
-      stream: 'WORK', durable, ackWaitMs: 5_000, maxAckPending: 100, filterSubject: `work.${durable}`,
+      stream: 'WORK', durable, ackWaitMs, maxAckPending: 100, filterSubject: `work.${durable}`,
     });
     return new DurableConsumer<unknown>({
-      js, stream: 'WORK', durable, concurrency: 8, maxDeliver, deadLetterSubject: `dead.${durable}`,
+      js, stream: 'WORK', durable, concurrency: 8, maxDeliver, deadLetterSubject: `dead.${durable}`, ackWaitMs,
       decode: decodeJson, handle, logger: quiet,
     });
   }
@@ -107,6 +107,20 @@ describe('DurableConsumer against a real nats-server', () => {
     expect(attempts).toBe(5);
     expect(consumer.counters.deadLettered).toBe(0);
   });
+
+  it('keeps a message that takes longer than the ack wait in progress, so it is not delivered twice', async () => {
+    let deliveries = 0;
+    const consumer = await consumerFor('slow', async () => {
+      deliveries += 1;
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+    }, 3, 1_000);
+    await js.publish('work.slow', encodeJson({ n: 1 }));
+    consumer.start();
+    await until(() => consumer.counters.acked === 1, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await consumer.stop();
+    expect(deliveries).toBe(1);
+  }, 20_000);
 
   it('handles messages concurrently up to its limit and acknowledges each exactly once', async () => {
     let inFlight = 0;

@@ -19,6 +19,11 @@ export interface DurableConsumerOptions<T> {
   /** Failed deliveries (other than transient ones) before the message is dead-lettered. */
   readonly maxDeliver: number;
   readonly deadLetterSubject: string;
+  /**
+   * The consumer's ack wait. While a handler runs, the message is marked in progress every third of it, so a
+   * short ack wait (a crashed instance's messages come back within seconds) never redelivers slow work.
+   */
+  readonly ackWaitMs: number;
   /** Turns a message into a payload; throwing dead-letters the message at once. */
   readonly decode: (data: Uint8Array, subject: string) => T;
   readonly handle: (payload: T, msg: JsMsg) => Promise<void>;
@@ -91,11 +96,14 @@ export class DurableConsumer<T> {
       await this.deadLetter(msg, error instanceof UndecodablePayloadError ? error.message : describe(error));
       return;
     }
+    const heartbeat = setInterval(() => msg.working(), Math.max(250, Math.floor(this.options.ackWaitMs / 3)));
     try {
       await handle(payload, msg);
+      clearInterval(heartbeat);
       msg.ack();
       this.counters.acked += 1;
     } catch (error) {
+      clearInterval(heartbeat);
       const transient = error instanceof TransientError;
       const deliveryCount = msg.info.redeliveryCount;
       if (dispositionOf({ transient, deliveryCount, maxDeliver }) === 'dead-letter') {

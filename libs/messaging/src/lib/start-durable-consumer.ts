@@ -4,8 +4,6 @@ import { ensureDurableConsumer } from './jetstream-topology';
 
 export interface StartDurableConsumerOptions<T> extends DurableConsumerOptions<T> {
   readonly jsm: JetStreamManager;
-  /** How long JetStream waits for an acknowledgement before redelivering. */
-  readonly ackWaitMs: number;
 }
 
 /**
@@ -14,8 +12,8 @@ export interface StartDurableConsumerOptions<T> extends DurableConsumerOptions<T
  * over instances instead of piling up in the first one.
  */
 export async function startDurableConsumer<T>(options: StartDurableConsumerOptions<T>): Promise<DurableConsumer<T>> {
-  const { jsm, ackWaitMs, ...consumerOptions } = options;
-  const settings = { stream: options.stream, durable: options.durable, ackWaitMs, maxAckPending: options.concurrency * 4 };
+  const { jsm, ...consumerOptions } = options;
+  const settings = { stream: options.stream, durable: options.durable, ackWaitMs: options.ackWaitMs, maxAckPending: options.concurrency * 4 };
   // The storage service creates the streams; a consumer that starts first waits for its stream.
   for (let attempt = 1; ; attempt += 1) {
     try {
