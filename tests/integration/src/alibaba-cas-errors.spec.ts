@@ -93,6 +93,18 @@ describe('Alibaba CAS errors: refused before the signature is checked, or by it'
     expect(await env.db.collection('certificates').countDocuments({ tenantId: replayTenant })).toBe(1);
   });
 
+  it('refuses a request replayed after the gateway restarted: the nonce guard outlives the process', async () => {
+    const replayTenant = `aliyun-${randomUUID().slice(0, 8)}`;
+    const replayed = signedParameters({ key: await createAccessKey(env, replayTenant), params: params() });
+    expect((await sendParameters(env.stack.gatewayUrl, 'POST', replayed)).status).toBe(200);
+
+    await env.stack.stop('gateway');
+    await env.stack.start('gateway');
+
+    expectCasError(await sendParameters(env.stack.gatewayUrl, 'POST', replayed), 400, 'SignatureNonceUsed');
+    expect(await env.db.collection('certificates').countDocuments({ tenantId: replayTenant })).toBe(1);
+  });
+
   it('refuses a made-up SecurityToken beside a permanent AccessKey (no STS), storing nothing', async () => {
     const before = await stored();
     expectCasError(await call({ common: { SecurityToken: 'CAIS-made-up-token' } }), 400, 'InvalidSecurityToken.MismatchWithAccessKey');

@@ -11,8 +11,8 @@ const FULL_SWEEP_SPACING_MS = 1_000;
  * SignatureNonces seen per AccessKeyId, each kept until its request's Timestamp leaves the window (after
  * that the timestamp check refuses a replay by itself). Memory is bounded: a key that would exceed its
  * share is throttled, and so is everyone once the cache is full, rather than forgetting a nonce early,
- * which would reopen the replay hole. The cache lives in this gateway process only: behind a load
- * balancer, a replay sent to another instance is not caught (see docs/dialects/alibaba-cas.md).
+ * which would reopen the replay hole. This memory is one process's; AlibabaNonceLedger makes the guard
+ * hold across instances and restarts (see docs/dialects/alibaba-cas.md).
  */
 @Injectable()
 export class AlibabaNonceCache implements OnModuleDestroy {

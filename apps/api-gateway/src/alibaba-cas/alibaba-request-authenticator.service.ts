@@ -5,6 +5,7 @@ import { CredentialResolver } from '../auth/credential-resolver.service';
 import type { AlibabaCall } from './alibaba-call';
 import { alibabaError } from './alibaba-error-codes';
 import { AlibabaNonceCache } from './alibaba-nonce-cache';
+import { AlibabaNonceLedger } from './alibaba-nonce-ledger';
 import { readV1SignedRequest } from './alibaba-signed-parameters';
 import { checkFreshness } from './alibaba-timestamp';
 import { readV3SignedRequest } from './alibaba-v3-signed-request';
@@ -19,6 +20,7 @@ export class AlibabaRequestAuthenticator {
   constructor(
     private readonly credentials: CredentialResolver,
     private readonly nonces: AlibabaNonceCache,
+    private readonly ledger: AlibabaNonceLedger,
   ) {}
 
   async tenantOf(request: Request, call: AlibabaCall): Promise<string> {
@@ -33,7 +35,10 @@ export class AlibabaRequestAuthenticator {
     // Alibaba's own message quotes the server's StringToSign; certhub does not, since it holds the private key.
     if (!signed.signedWith(accessKey.secret)) throw alibabaError('SignatureDoesNotMatch');
     // Only a verified request spends its nonce, so nobody can burn another client's nonces.
+    // The local cache throttles and answers replays to this instance at once; the ledger makes the guard
+    // hold across instances and restarts.
     this.nonces.claim(signed.accessKeyId, signed.nonce, signed.timestamp);
+    await this.ledger.claim(signed.accessKeyId, signed.nonce);
     return accessKey.tenantId;
   }
 }

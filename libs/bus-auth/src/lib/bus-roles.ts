@@ -2,6 +2,8 @@ import {
   CommandOperations,
   commandSubject,
   commandSubjectOfAllTenants,
+  Buckets,
+  bucketStream,
   Consumers,
   deadLetterSubject,
   EventKinds,
@@ -36,7 +38,8 @@ function pullConsumerApi(stream: string, durable: string): string[] {
   ];
 }
 
-const allStreams = [Streams.commands.name, Streams.pipeline.name, Streams.outcomes.name, Streams.deadLetters.name];
+const nonceStream = bucketStream(Buckets.alibabaNonces.name);
+const allStreams = [Streams.commands.name, Streams.pipeline.name, Streams.outcomes.name, Streams.deadLetters.name, nonceStream];
 
 const eventsOfAllTenants = EventKinds.map(eventSubjectOfAllTenants);
 
@@ -53,6 +56,12 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             Subjects.rpcCertificatesQuery,
             Subjects.rpcHealthStorage,
             `${JS_API}.INFO`,
+            // The Alibaba replay guard shared by every gateway: add a nonce, read one back.
+            `$KV.${Buckets.alibabaNonces.name}.>`,
+            `${JS_API}.STREAM.INFO.${nonceStream}`,
+            `${JS_API}.STREAM.MSG.GET.${nonceStream}`,
+            `${JS_API}.DIRECT.GET.${nonceStream}`,
+            `${JS_API}.DIRECT.GET.${nonceStream}.>`,
           ],
         },
         // Outcomes only: the gateway never reads a command, so it never sees another request's key.

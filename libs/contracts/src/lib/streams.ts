@@ -24,6 +24,21 @@ export const Streams = {
   },
 } as const;
 
+/**
+ * JetStream key-value buckets, created by the storage service with the streams. `alibabaNonces` remembers
+ * every Alibaba SignatureNonce (hashed with its AccessKeyId) for as long as its request's Timestamp could still
+ * pass the 15-minute check either way, so a replay is refused by any gateway instance, before and after a
+ * restart.
+ */
+export const Buckets = {
+  alibabaNonces: { name: 'CERTHUB_NONCES', ttlMs: 30 * 60_000 },
+} as const;
+
+/** The stream behind a key-value bucket, as nats-server names it. */
+export function bucketStream(bucket: string): string {
+  return `KV_${bucket}`;
+}
+
 export const Consumers = {
   parser: 'parser-service',
   storage: 'storage-service',

@@ -1,4 +1,4 @@
-import { Streams } from '@certhub/contracts';
+import { Buckets, Streams } from '@certhub/contracts';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -7,6 +7,7 @@ import {
   RetentionPolicy,
   StorageType,
   type ConsumerConfig,
+  type JetStreamClient,
   type JetStreamManager,
   type StreamConfig,
 } from 'nats';
@@ -44,6 +45,13 @@ export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
       });
     }
     await jsm.streams.update(name, config);
+  }
+}
+
+/** Creates every certhub key-value bucket (idempotent: an existing bucket is bound). */
+export async function ensureBuckets(js: JetStreamClient): Promise<void> {
+  for (const bucket of Object.values(Buckets)) {
+    await js.views.kv(bucket.name, { history: 1, ttl: bucket.ttlMs });
   }
 }
 

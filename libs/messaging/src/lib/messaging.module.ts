@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { serviceInboxPrefix, type ServiceRole } from '@certhub/contracts';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
-import { ensureStreams } from './jetstream-topology';
+import { ensureBuckets, ensureStreams } from './jetstream-topology';
 import { NatsHealth } from './nats-health';
 import { connectToNats, type NatsConnectionOptions } from './nats-connection';
 import { RpcClient } from './rpc/rpc-client';
@@ -48,7 +48,10 @@ export class MessagingModule {
             const logger = new Logger('Messaging');
             logger.log(`connecting to NATS at ${options.url} as ${options.name}`);
             const nc = await connectToNats(options);
-            if (options.ownsTopology) await ensureStreams(await nc.jetstreamManager());
+            if (options.ownsTopology) {
+              await ensureStreams(await nc.jetstreamManager());
+              await ensureBuckets(nc.jetstream());
+            }
             logger.log(options.ownsTopology ? 'connected to NATS; JetStream streams ensured' : 'connected to NATS');
             return nc;
           },
