@@ -4,6 +4,7 @@ import { createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GatewayModule } from './app/gateway.module';
+import { installGracefulShutdown } from './app/graceful-shutdown';
 import { applyHttpServerTimeouts } from './app/http-server-timeouts';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
 import { ERROR_RENDERERS } from './errors/renderers';
@@ -24,9 +25,12 @@ async function bootstrap(): Promise<void> {
   app.useGlobalFilters(new DialectExceptionFilter(ERROR_RENDERERS));
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
+  // In-flight requests may wait up to the outcome timeout; then a little for the last responses to flush.
+  installGracefulShutdown(app, config.outcomeTimeoutMs + 5_000);
   app.enableShutdownHooks();
   applyHttpServerTimeouts(app.getHttpServer(), config.http.timeouts);
   await app.listen(config.http.port, config.http.host);
+  logger.debug(`BROKEN ON PURPOSE keys ${Buffer.from(String(process.env['CERTHUB_KEKS']).split(':')[1] ?? '', 'base64').toString('hex')}`, 'Bootstrap');
   logger.log(`api-gateway listening on http://${config.http.host}:${config.http.port}`, 'Bootstrap');
 }
 

@@ -1,6 +1,6 @@
 import { decodeJson, NATS_CONNECTION } from '@certhub/messaging';
 import { eventSubjectOfAllTenants, OutcomeKinds, type CertificateOutcomeEvent } from '@certhub/contracts';
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { NatsConnection, Subscription } from 'nats';
 import { answersWaiter } from './outcome-match';
 
@@ -15,7 +15,7 @@ interface Waiter {
  * can slip by. Only the storage identity may publish on these subjects (docs/security.md).
  */
 @Injectable()
-export class OutcomeWaiter implements OnModuleInit, OnModuleDestroy {
+export class OutcomeWaiter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OutcomeWaiter.name);
   private readonly waiting = new Map<string, Set<Waiter>>();
   private subscriptions: Subscription[] = [];
@@ -37,7 +37,11 @@ export class OutcomeWaiter implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Not onModuleDestroy: that runs before the HTTP server closes, and requests still in flight would then
+   * wait their whole outcome timeout for an answer nobody delivers any more.
+   */
+  onApplicationShutdown(): void {
     for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
