@@ -50,16 +50,22 @@ export class OutcomeStore {
     return held.outcome ? { state: 'decided', stored: { contentHash, outcome: held.outcome } } : { state: 'open' };
   }
 
-  /** Records the outcome unless a concurrent delivery of the same content did first; returns the one kept. */
-  async settle(contentHash: string, outcome: CertificateOutcomeEvent): Promise<StoredOutcome> {
+  /**
+   * Records the outcome unless a concurrent delivery of the same content did first; returns the one kept,
+   * and whether it is this call's (only that one is counted in the metrics).
+   */
+  async settle(contentHash: string, outcome: CertificateOutcomeEvent): Promise<{ kept: StoredOutcome; recordedHere: boolean }> {
     const { tenantId, requestId } = outcome;
+    let recordedHere = false;
     try {
-      await this.outcomes.updateOne({ tenantId, requestId, contentHash, outcome: null }, { $set: { outcome } }).exec();
+      const result = await this.outcomes.updateOne({ tenantId, requestId, contentHash, outcome: null }, { $set: { outcome } }).exec();
+      recordedHere = result.modifiedCount === 1;
     } catch (error) {
       rethrowAsTransient(error);
     }
+    if (recordedHere) return { kept: { contentHash, outcome }, recordedHere };
     const kept = await this.find(tenantId, requestId);
     if (!kept?.outcome) throw new Error(`outcome of request ${requestId} of ${tenantId} was not recorded`);
-    return { contentHash: kept.contentHash, outcome: kept.outcome };
+    return { kept: { contentHash: kept.contentHash, outcome: kept.outcome }, recordedHere };
   }
 }

@@ -38,8 +38,8 @@ export class ParsedCertificateHandler {
       return;
     }
     const decided = await this.decide(event);
-    const stored = await this.outcomes.settle(event.contentHash, decided);
-    if (stored.outcome === decided) this.metrics.countOutcome(decided);
+    const { kept: stored, recordedHere } = await this.outcomes.settle(event.contentHash, decided);
+    if (recordedHere) this.metrics.countOutcome(decided);
     await this.publisher.publish(stored, delivery);
     this.logger.log(
       `request ${event.requestId} of tenant ${event.tenantId}: ${stored.outcome.outcome}` +
