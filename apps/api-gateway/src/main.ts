@@ -30,7 +30,6 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   applyHttpServerTimeouts(app.getHttpServer(), config.http.timeouts);
   await app.listen(config.http.port, config.http.host);
-  logger.debug(`BROKEN ON PURPOSE keys ${Buffer.from(String(process.env['CERTHUB_KEKS']).split(':')[1] ?? '', 'base64').toString('hex')}`, 'Bootstrap');
   logger.log(`api-gateway listening on http://${config.http.host}:${config.http.port}`, 'Bootstrap');
 }
 
