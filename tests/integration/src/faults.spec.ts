@@ -46,18 +46,55 @@ describe('faults', () => {
     expect(await stored(`during-outage-${attempt}`)).toBe(0);
   });
 
-  it('loses no accepted request across a NATS restart: a retry with the same Idempotency-Key gets the stored result', async () => {
-    const keys = Array.from({ length: 40 }, (_, i) => ({ alias: `nats-restart-${i}`, key: `nats-restart-${randomUUID()}` }));
-    const first = Promise.all(keys.map(({ alias, key }) => team.add(bodyFor(alias), { 'Idempotency-Key': key })));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await env.nats.restart();
+  it('loses and doubles no request when NATS is killed -9 with requests in flight: retries with the same Idempotency-Key converge', async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => ({ alias: `nats-crash-${i}`, key: `nats-crash-${randomUUID()}` }));
+    const firstAnswers: Array<HttpAnswer | undefined> = [];
+    let answeredAtCrash = -1;
+    let crashedAt = 0;
+    // The crash is set off by the first of these requests being stored: the others are then still on their
+    // way through gateway, parser and storage.
+    const crashed = new Promise<void>((resolve, reject) => {
+      const subscription = env.observer.subscribe(`certificate.events.${team.id}.created`, {
+        max: 1,
+        callback: () => {
+          answeredAtCrash = firstAnswers.filter(Boolean).length;
+          crashedAt = Date.now();
+          env.nats.crashAndRestart().then(resolve, reject);
+        },
+      });
+      void subscription;
+    });
+    const first = Promise.all(
+      keys.map(({ alias, key }, i) => team.add(bodyFor(alias), { 'Idempotency-Key': key }).then((answer) => (firstAnswers[i] = answer))),
+    );
+    await crashed;
     await first;
 
-    // Whatever the first answers were, retrying each request with its key converges on one stored certificate.
+    // The crash landed with requests unanswered and certificates not yet stored.
+    expect(answeredAtCrash).toBeGreaterThanOrEqual(0);
+    expect(answeredAtCrash).toBeLessThan(keys.length);
+
+    // Retrying each request with its key converges on one stored certificate: any final answer but 503 ends
+    // the retries, so a doubled request (412, name taken) fails the assertion below instead of retrying.
     const settled = await Promise.all(
-      keys.map(({ alias, key }) => eventually(() => team.add(bodyFor(alias), { 'Idempotency-Key': key }), (answer) => answer.status === 200)),
+      keys.map(({ alias, key }) => eventually(() => team.add(bodyFor(alias), { 'Idempotency-Key': key }), (answer) => answer.status !== 503)),
     );
-    expect(new Set(settled.map((answer) => (answer.body as { id: number }).id)).size).toBe(keys.length);
-    for (const { alias } of keys) expect(await stored(alias)).toBe(1);
+    expect(settled.map((answer) => answer.status)).toEqual(keys.map(() => 200));
+    const ids = settled.map((answer) => (answer.body as { id: number }).id);
+    expect(new Set(ids).size).toBe(keys.length);
+    const docs = await env.db.collection('certificates').find({ tenantId: team.id, createdByRequestId: { $in: keys.map(({ key }) => key) } }).toArray();
+    // Exactly one document per request, holding the id the retry answered.
+    expect(docs).toHaveLength(keys.length);
+    keys.forEach(({ alias, key }, i) => {
+      expect(docs.filter((doc) => doc['createdByRequestId'] === key).map((doc) => [doc['name'], doc['_id']])).toEqual([[alias, ids[i]]]);
+    });
+    // A first answer of 200 was not lost: the certificate it named is the one stored.
+    keys.forEach((_, i) => {
+      const answer = firstAnswers[i];
+      if (answer?.status === 200) expect((answer.body as { id: number }).id).toBe(ids[i]);
+      else expect(answer?.status).toBe(503);
+    });
+    // And the crash hit the pipeline: some of these were stored only after it.
+    expect(docs.filter((doc) => (doc['createdAt'] as Date).getTime() > crashedAt).length).toBeGreaterThan(0);
   });
 });

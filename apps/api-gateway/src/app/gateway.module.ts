@@ -12,6 +12,7 @@ import { HuaweiApigModule } from '../huawei-apig/huawei-apig.module';
 import { HuaweiScmModule } from '../huawei-scm/huawei-scm.module';
 import { OpenApiModule } from '../openapi/openapi.module';
 import { RainbondModule } from '../rainbond/rainbond.module';
+import { AccessLogMiddleware } from './access-log.middleware';
 import { GATEWAY_CONFIG } from './gateway-config.token';
 
 @Module({})
@@ -38,6 +39,6 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware, RequestIdMiddleware, BodyDepthMiddleware).forRoutes('*');
+    consumer.apply(HttpMetricsMiddleware, AccessLogMiddleware, RequestIdMiddleware, BodyDepthMiddleware).forRoutes('*');
   }
 }

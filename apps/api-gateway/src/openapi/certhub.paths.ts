@@ -1,3 +1,4 @@
+import { CERTIFICATE_LIST_COMPONENTS, LIST_CERTIFICATES } from './certhub-certificates.paths';
 import type { DocumentSection, Operation } from './openapi.types';
 import { jsonContent, response, schemaRef } from './shared-schemas';
 
@@ -31,12 +32,31 @@ const openApi: Operation = {
   responses: { '200': response('The document', jsonContent({ type: 'object' })), ...otherwise },
 };
 
-/** The gateway's own endpoints: health probes and this document. Unknown paths answer CerthubError. */
+const metrics: Operation = {
+  tags: [TAG],
+  summary: 'Prometheus metrics',
+  description: 'Requests by dialect and status, bus lag and process metrics, in the Prometheus text format.',
+  operationId: 'metrics',
+  responses: {
+    '200': response('Prometheus text exposition format 0.0.4', { 'text/plain': { schema: { type: 'string' } } }),
+    ...otherwise,
+  },
+};
+
+/** The gateway's own endpoints: the certificate listing, health probes, metrics and this document. Unknown paths answer CerthubError. */
 export const CERTHUB_SECTION: DocumentSection = {
   tag: { name: TAG, description: "The gateway's own endpoints." },
-  paths: { '/health/live': { get: live }, '/health/ready': { get: ready }, '/openapi.json': { get: openApi } },
+  paths: {
+    '/certhub/v1/tenants/{tenant_id}/certificates': { get: LIST_CERTIFICATES },
+    '/health/live': { get: live },
+    '/health/ready': { get: ready },
+    '/metrics': { get: metrics },
+    '/openapi.json': { get: openApi },
+  },
   components: {
+    securitySchemes: CERTIFICATE_LIST_COMPONENTS.securitySchemes,
     schemas: {
+      ...CERTIFICATE_LIST_COMPONENTS.schemas,
       HealthLive: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
       HealthReady: {
         type: 'object',

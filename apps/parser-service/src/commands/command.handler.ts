@@ -41,6 +41,7 @@ export class CommandHandler {
     } catch (error) {
       throw new TransientError(`hand-over to storage failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    this.logger.debug(`command ${delivery.stream}#${delivery.sequence} (request ${event.requestId}, tenant ${event.tenantId}): ${event.verdict.ok ? 'valid' : event.verdict.code}, handed to storage`);
   }
 
   private async inspect(operation: CommandOperation, command: CertificateCommand): Promise<CertificateParsedEvent> {

@@ -6,7 +6,7 @@ import type { Model } from 'mongoose';
 import { hostnamesOf, toCertificateRecord } from './certificate-record.mapper';
 import { IdAllocator } from './id-allocator.service';
 import { duplicateKeyField, isDuplicateKeyError, rethrowAsTransient } from './mongo-errors';
-import { APPLIED_REQUEST_IDS_KEPT, Certificate } from './schemas/certificate.schema';
+import { APPLIED_REQUEST_IDS_KEPT, Certificate, EXPIRY_CHECK_ON_NEXT_SCAN } from './schemas/certificate.schema';
 
 type ValidCommand = CertificateParsedEvent & { verdict: { ok: true; parsed: ParsedCertificate } };
 
@@ -84,8 +84,10 @@ export class CertificateWriter {
       chain: [...parsed.chain],
       hostnames: hostnamesOf(parsed.metadata),
       notAfter: new Date(parsed.metadata.notAfter),
-      // New content, new validity: every expiry threshold is announced again for it.
+      // New content, new validity: every expiry threshold is announced again for it, and the expiry watch
+      // looks at it on its next scan.
       expiryNotified: [],
+      expiryCheckAt: EXPIRY_CHECK_ON_NEXT_SCAN,
       privateKey: parsed.privateKey,
     };
   }

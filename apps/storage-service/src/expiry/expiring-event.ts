@@ -4,9 +4,9 @@ import type { Certificate } from '../certificates/schemas/certificate.schema';
 import { daysLeft } from './expiry-thresholds';
 
 /** The fields the scan reads: never the PEMs or the sealed key. */
-export type WatchedCertificate = Pick<Certificate, '_id' | 'tenantId' | 'uid' | 'name' | 'hostnames' | 'notAfter' | 'expiryNotified'>;
+export type WatchedCertificate = Pick<Certificate, '_id' | 'tenantId' | 'uid' | 'name' | 'hostnames' | 'notAfter' | 'expiryNotified' | 'expiryCheckAt'>;
 
-export const WATCHED_FIELDS = { _id: 1, tenantId: 1, uid: 1, name: 1, hostnames: 1, notAfter: 1, expiryNotified: 1 } as const;
+export const WATCHED_FIELDS = { _id: 1, tenantId: 1, uid: 1, name: 1, hostnames: 1, notAfter: 1, expiryNotified: 1, expiryCheckAt: 1 } as const;
 
 export function toExpiringEvent(doc: WatchedCertificate, thresholdDays: number, now: Date): CertificateExpiringEvent {
   return {

@@ -1,21 +1,32 @@
 import type { StorageConfig } from '@certhub/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { QueryFilter, Model } from 'mongoose';
+import type { Model, QueryFilter } from 'mongoose';
 import { STORAGE_CONFIG } from '../app/storage-config.token';
 import { Certificate } from '../certificates/schemas/certificate.schema';
 import { toExpiringEvent, WATCHED_FIELDS, type WatchedCertificate } from './expiring-event';
 import { ExpiringEventPublisher } from './expiring-event.publisher';
-import { DAY_MS, expiryDecision } from './expiry-thresholds';
+import { expiryDecision, nextCheckAt } from './expiry-thresholds';
 
-/** Certificates read per query: a scan over 100,000 certificates never holds more than this in memory. */
+/** Certificates read per query: a scan over any number of due certificates never holds more than this in memory. */
 const BATCH_SIZE = 500;
 
+/** What one scan did: events published, and certificates read (its whole footprint on the database). */
+export interface ExpiryScanReport {
+  readonly announced: number;
+  readonly examined: number;
+}
+
 /**
- * One pass over the certificates that crossed a threshold they were not announced for. Per certificate it
- * publishes first and records second: a crash in between repeats the publish on the next scan, which the
- * event's msg id makes a duplicate JetStream drops. Several instances may scan at once for the same reason;
- * recording is an $addToSet, so doing it twice changes nothing.
+ * One pass over the certificates whose `expiryCheckAt` has come, through the `expiry_check` index: new and
+ * updated ones (the writer sets the epoch) and those crossing their next unrecorded threshold. Each is read
+ * once: after it the certificate's next check lies in the future (or is removed), so a certificate 60 days
+ * from expiry costs nothing until its 30-day threshold comes, however often the scan runs.
+ *
+ * Per certificate it publishes first and records second: a crash in between repeats the publish on the next
+ * scan, which the event's msg id makes a duplicate JetStream drops. Several instances may scan at once for
+ * the same reason; recording is conditional on the certificate being as it was read, so the second one
+ * changes nothing.
  */
 @Injectable()
 export class ExpiryScan {
@@ -25,48 +36,56 @@ export class ExpiryScan {
     private readonly publisher: ExpiringEventPublisher,
   ) {}
 
-  /** Returns how many events were published. */
-  async run(now: Date): Promise<number> {
+  async run(now: Date): Promise<ExpiryScanReport> {
     let announced = 0;
-    // Smallest first: a certificate found under 7 days is recorded for 14 and 30 too, so the later passes
-    // no longer see it.
-    for (const days of this.config.expiry.thresholdsDays) announced += await this.scanThreshold(days, now);
-    return announced;
-  }
-
-  private async scanThreshold(thresholdDays: number, now: Date): Promise<number> {
-    const due: QueryFilter<Certificate> = {
-      notAfter: { $gt: now, $lte: new Date(now.getTime() + thresholdDays * DAY_MS) },
-      expiryNotified: { $ne: thresholdDays },
-    };
-    let announced = 0;
-    // Keyset pagination on (notAfter, _id): certificates drop out of `due` as they are recorded, but one whose
-    // update is refused (renewed meanwhile) must not be read again and again.
+    let examined = 0;
+    // Keyset pagination on the index order (expiryCheckAt, _id): a certificate whose recording is refused
+    // (updated meanwhile) stays due, and must not be read again and again in this pass.
     let last: WatchedCertificate | undefined;
     for (;;) {
       const batch = await this.certificates
-        .find(last ? { ...due, $or: [{ notAfter: { $gt: last.notAfter } }, { notAfter: last.notAfter, _id: { $gt: last._id } }] } : due)
+        .find(this.dueAfter(now, last))
         .select(WATCHED_FIELDS)
-        .sort({ notAfter: 1, _id: 1 })
+        .sort({ expiryCheckAt: 1, _id: 1 })
         .limit(BATCH_SIZE)
         .lean<WatchedCertificate[]>()
         .exec();
+      examined += batch.length;
       for (const certificate of batch) announced += await this.process(certificate, now);
-      if (batch.length < BATCH_SIZE) return announced;
+      if (batch.length < BATCH_SIZE) return { announced, examined };
       last = batch[batch.length - 1];
     }
   }
 
+  /** Due now and after `last` in index order; the range on expiryCheckAt is what the index is searched by. */
+  private dueAfter(now: Date, last: WatchedCertificate | undefined): QueryFilter<Certificate> {
+    if (!last?.expiryCheckAt) return { expiryCheckAt: { $lte: now } };
+    return {
+      expiryCheckAt: { $gte: last.expiryCheckAt, $lte: now },
+      $or: [{ expiryCheckAt: { $gt: last.expiryCheckAt } }, { _id: { $gt: last._id } }],
+    };
+  }
+
   private async process(certificate: WatchedCertificate, now: Date): Promise<number> {
-    const decision = expiryDecision(this.config.expiry.thresholdsDays, certificate.notAfter.getTime(), now.getTime(), certificate.expiryNotified ?? []);
+    const thresholds = this.config.expiry.thresholdsDays;
+    const notAfterMs = certificate.notAfter.getTime();
+    const notified = certificate.expiryNotified ?? [];
+    const decision = expiryDecision(thresholds, notAfterMs, now.getTime(), notified);
     if (decision.announce !== null) await this.publisher.publish(toExpiringEvent(certificate, decision.announce, now));
-    if (decision.mark.length > 0) {
-      // Matching notAfter too: if the certificate was updated since it was read, its new validity starts with
-      // nothing announced, and these thresholds belong to the old one.
-      await this.certificates
-        .updateOne({ _id: certificate._id, notAfter: certificate.notAfter }, { $addToSet: { expiryNotified: { $each: [...decision.mark] } } })
-        .exec();
-    }
+    const next = nextCheckAt(thresholds, notAfterMs, now.getTime(), [...notified, ...decision.mark]);
+    // Only if the certificate is still the one read: an update in between gave it a new validity, emptied
+    // its thresholds and made it due again, and these belong to the old one.
+    await this.certificates
+      .updateOne(
+        { _id: certificate._id, notAfter: certificate.notAfter, expiryCheckAt: certificate.expiryCheckAt },
+        {
+          ...(decision.mark.length > 0 ? { $addToSet: { expiryNotified: { $each: [...decision.mark] } } } : {}),
+          ...(next === null ? { $unset: { expiryCheckAt: 1 } } : { $set: { expiryCheckAt: new Date(next) } }),
+        },
+        // Bookkeeping of the watch, not a change of the certificate: updatedAt stays.
+        { timestamps: false },
+      )
+      .exec();
     return decision.announce === null ? 0 : 1;
   }
 }

@@ -1,4 +1,4 @@
-import { DAY_MS, daysLeft, expiryDecision } from './expiry-thresholds';
+import { DAY_MS, daysLeft, expiryDecision, nextCheckAt } from './expiry-thresholds';
 
 const THRESHOLDS = [1, 7, 14, 30];
 const NOW = Date.parse('2030-01-01T00:00:00Z');
@@ -44,5 +44,31 @@ describe('daysLeft', () => {
     expect(daysLeft(inDays(5), NOW)).toBe(5);
     expect(daysLeft(inDays(5) - 1, NOW)).toBe(4);
     expect(daysLeft(inDays(0.2), NOW)).toBe(0);
+  });
+});
+
+describe('nextCheckAt', () => {
+  it('is the crossing of the largest threshold not yet recorded', () => {
+    expect(nextCheckAt(THRESHOLDS, inDays(60), NOW, [])).toBe(inDays(30));
+    expect(nextCheckAt(THRESHOLDS, inDays(20), NOW, [30])).toBe(inDays(6));
+    expect(nextCheckAt(THRESHOLDS, inDays(5), NOW, [7, 14, 30])).toBe(inDays(4));
+  });
+
+  it('lies in the future once a scan recorded what the certificate crossed', () => {
+    for (const days of [0.5, 3, 7, 13, 29, 30, 45]) {
+      const decision = expiryDecision(THRESHOLDS, inDays(days), NOW, []);
+      const next = nextCheckAt(THRESHOLDS, inDays(days), NOW, decision.mark);
+      expect({ days, future: next === null || next > NOW }).toEqual({ days, future: true });
+    }
+  });
+
+  it('is due at once for a threshold added to the configuration after larger ones were crossed', () => {
+    expect(nextCheckAt([1, 7, 14, 30, 60], inDays(45), NOW, [])).toBe(inDays(-15));
+  });
+
+  it('is null when everything is recorded or the certificate has expired', () => {
+    expect(nextCheckAt(THRESHOLDS, inDays(0.5), NOW, [1, 7, 14, 30])).toBeNull();
+    expect(nextCheckAt(THRESHOLDS, inDays(-1), NOW, [])).toBeNull();
+    expect(nextCheckAt(THRESHOLDS, NOW, NOW, [])).toBeNull();
   });
 });

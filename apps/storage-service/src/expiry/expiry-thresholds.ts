@@ -36,3 +36,15 @@ export function expiryDecision(
 export function daysLeft(notAfterMs: number, nowMs: number): number {
   return Math.max(0, Math.floor((notAfterMs - nowMs) / DAY_MS));
 }
+
+/**
+ * When the watch must look at a certificate again, given the thresholds now recorded for it: the moment the
+ * largest unrecorded threshold is crossed (the first of them to come), or null when every threshold is
+ * recorded or the certificate has expired. After a scan has recorded what was crossed, this lies in the
+ * future, so a certificate is read once per threshold instead of on every scan.
+ */
+export function nextCheckAt(thresholdsDays: readonly number[], notAfterMs: number, nowMs: number, notified: readonly number[]): number | null {
+  if (notAfterMs <= nowMs) return null;
+  const pending = thresholdsDays.filter((days) => !notified.includes(days));
+  return pending.length === 0 ? null : notAfterMs - Math.max(...pending) * DAY_MS;
+}

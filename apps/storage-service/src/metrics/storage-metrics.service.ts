@@ -2,15 +2,13 @@ import { Consumers, Streams, type CertificateOutcomeEvent } from '@certhub/contr
 import { consumerLag, JETSTREAM_MANAGER } from '@certhub/messaging';
 import { METRICS_REGISTRY, registerConsumerLag } from '@certhub/observability';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { JetStreamManager } from 'nats';
-import { Counter, Gauge, type Registry } from 'prom-client';
-import { Certificate } from '../certificates/schemas/certificate.schema';
+import { Counter, type Registry } from 'prom-client';
 
 /**
- * Storage decides every outcome, so it counts them (by error code for rejections), and it holds every
- * certificate, so it exposes each one's expiry as a timestamp for alerting (`… - time() < 14*86400`).
+ * Storage decides every outcome, so it counts them (by error code for rejections), and reports its consumer's
+ * lag. Certificate expiry metrics come from the expiry watch (expiry/expiry-metrics.service.ts), bounded and
+ * refreshed by its scan, never read per scrape.
  */
 @Injectable()
 export class StorageMetrics implements OnModuleInit {
@@ -19,7 +17,6 @@ export class StorageMetrics implements OnModuleInit {
   constructor(
     @Inject(METRICS_REGISTRY) private readonly registry: Registry,
     @Inject(JETSTREAM_MANAGER) private readonly jsm: JetStreamManager,
-    @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
   ) {}
 
   onModuleInit(): void {
@@ -29,24 +26,6 @@ export class StorageMetrics implements OnModuleInit {
       help: 'Outcomes decided, by operation, outcome and error code (empty when stored).',
       labelNames: ['operation', 'outcome', 'code'],
       registers: [this.registry],
-    });
-    const certificates = this.certificates;
-    new Gauge({
-      name: 'certhub_certificate_not_after_timestamp_seconds',
-      help: 'Expiry of each stored certificate, as a Unix timestamp.',
-      labelNames: ['tenant', 'certificate_id', 'name'],
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        try {
-          const cursor = certificates.find({}, { tenantId: 1, name: 1, notAfter: 1 }).lean().cursor({ batchSize: 1_000 });
-          for await (const doc of cursor) {
-            this.set({ tenant: doc.tenantId, certificate_id: String(doc._id), name: doc.name }, Math.floor(doc.notAfter.getTime() / 1_000));
-          }
-        } catch {
-          // Database unreachable: this scrape has no expiry series; readiness already reports the outage.
-        }
-      },
     });
   }
 

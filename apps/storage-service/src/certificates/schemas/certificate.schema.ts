@@ -5,6 +5,9 @@ import { Schema as MongooseSchema, type HydratedDocument } from 'mongoose';
 /** How many applied update request ids a certificate remembers, to make a redelivered update a no-op. */
 export const APPLIED_REQUEST_IDS_KEPT = 32;
 
+/** The `expiryCheckAt` of new content: earlier than any scan, so the next one looks at it. */
+export const EXPIRY_CHECK_ON_NEXT_SCAN = new Date(0);
+
 @Schema({ collection: 'certificates', timestamps: true, minimize: false, versionKey: false })
 export class Certificate {
   /** Integer id from the `counters` collection: Rainbond's id and Alibaba's CertId. */
@@ -50,6 +53,14 @@ export class Certificate {
   @Prop({ type: [Number], default: [] })
   expiryNotified!: number[];
 
+  /**
+   * When the expiry watch must next look at this certificate: the epoch after every write (look at it on the
+   * next scan), then the moment it crosses its next unannounced threshold; absent once nothing is left to
+   * announce. The scan reads only certificates whose moment has come (apps/storage-service/src/expiry).
+   */
+  @Prop({ type: Date, required: false })
+  expiryCheckAt?: Date;
+
   /** Sealed by the parser; the storage service never sees the clear key. */
   @Prop({ type: MongooseSchema.Types.Mixed, required: true })
   privateKey!: EncryptedKeyEnvelope;
@@ -75,3 +86,5 @@ CertificateSchema.index({ uid: 1 }, { unique: true, name: 'uid_unique' });
 CertificateSchema.index({ tenantId: 1, hostnames: 1 }, { name: 'tenant_hostnames' });
 CertificateSchema.index({ notAfter: 1 }, { name: 'not_after' });
 CertificateSchema.index({ tenantId: 1, notAfter: 1, _id: 1 }, { name: 'tenant_not_after' });
+// Sparse: a certificate with nothing left to announce has no expiryCheckAt and costs the index nothing.
+CertificateSchema.index({ expiryCheckAt: 1, _id: 1 }, { name: 'expiry_check', sparse: true });

@@ -1,14 +1,20 @@
 import type { BsonDoc } from '../bson/bson-values';
 import type { Collection } from '../storage/collection';
 import type { StoredDoc } from '../storage/stored-doc';
+import { pinnedDateRanges } from './pinned-date-ranges';
 import { isLookupValue, pinnedEqualities } from './pinned-equalities';
 
 /**
  * The documents that can match `filter`, found through `_id` or a unique index when the filter pins every
- * field of one to a plain value: at most one. Undefined when no index applies and the caller must scan.
+ * field of one to a plain value (at most one), or else through an index led by a field the filter confines
+ * to a date range (those in the range). Undefined when no index applies and the caller must scan.
  * The caller still applies the whole filter to what it gets: this only narrows where to look.
  */
 export function indexCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
+  return uniqueCandidates(collection, filter) ?? dateRangeCandidates(collection, filter);
+}
+
+function uniqueCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
   const pinned = pinnedEqualities(filter);
   if (pinned.size === 0) return undefined;
   if (pinned.has('_id')) {
@@ -25,6 +31,20 @@ export function indexCandidates(collection: Collection, filter: BsonDoc): Stored
     return [doc];
   }
   return undefined;
+}
+
+/** Of the date ranges the filter pins on an indexed field, the one with the fewest documents, as a planner would pick. */
+function dateRangeCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
+  let fewest: string[] | undefined;
+  for (const [field, bounds] of pinnedDateRanges(filter)) {
+    const ids = collection.dateRange(field)?.candidates(bounds);
+    if (ids && (!fewest || ids.length < fewest.length)) fewest = ids;
+  }
+  return fewest?.map((id) => {
+    const doc = collection.byStoredId(id);
+    if (!doc) throw new Error(`a date index of ${collection.ns} names a document it does not hold`);
+    return doc;
+  });
 }
 
 /** The pinned value of every indexed field, in index order; undefined if one is not pinned to a usable value. */

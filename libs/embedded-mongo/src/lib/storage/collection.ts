@@ -2,6 +2,7 @@ import { UUID } from 'bson';
 import { toPlain, type BsonDoc } from '../bson/bson-values';
 import { encodeKey } from '../bson/key-encoding';
 import { CommandError } from './command-error';
+import { DateRangeIndex } from './date-range-index';
 import { duplicateKeyError } from './duplicate-key-error';
 import { ID_INDEX, type IndexDefinition } from './index-definition';
 import type { ScanStats } from './scan-stats';
@@ -21,6 +22,8 @@ export class Collection {
   private readonly docs = new Map<string, StoredDoc>();
   private readonly indexes = new Map<string, IndexDefinition>([[ID_INDEX.name, ID_INDEX]]);
   private readonly uniques = new Map<string, UniqueIndex>();
+  /** Per leading field of an index: the dates it holds there, in order, for range look-ups. */
+  private readonly dateRanges = new Map<string, DateRangeIndex>();
 
   constructor(
     readonly db: string,
@@ -56,6 +59,11 @@ export class Collection {
     return this.uniques.values();
   }
 
+  /** The date order of an index that starts with `field`, if there is one (see dateRangeFieldOf). */
+  dateRange(field: string): DateRangeIndex | undefined {
+    return this.dateRanges.get(field);
+  }
+
   /** Adds a document whose `_id` is set (and first). */
   insert(typed: BsonDoc): StoredDoc {
     const stored = toStored(typed);
@@ -74,9 +82,11 @@ export class Collection {
     assertDocumentSize(typed);
     for (const index of this.uniques.values()) index.check(next.plain, next.id);
     for (const index of this.uniques.values()) index.remove(current.plain, current.id);
+    for (const range of this.dateRanges.values()) range.remove(current.plain, current.id);
     // Same Map key: the document keeps its place in natural order, as an updated WiredTiger record does.
     this.docs.set(next.id, next);
     for (const index of this.uniques.values()) index.add(next.plain, next.id);
+    for (const range of this.dateRanges.values()) range.add(next.plain, next.id);
     this.sink({ op: 'put', db: this.db, coll: this.name, doc: typed });
     return next;
   }
@@ -107,12 +117,14 @@ export class Collection {
       this.uniques.set(definition.name, index);
     }
     this.indexes.set(definition.name, definition);
+    this.syncDateRanges();
     this.sink({ op: 'createIndex', db: this.db, coll: this.name, spec: definition.spec });
   }
 
   dropIndex(name: string): void {
     this.indexes.delete(name);
     this.uniques.delete(name);
+    this.syncDateRanges();
     this.sink({ op: 'dropIndex', db: this.db, coll: this.name, name });
   }
 
@@ -136,8 +148,10 @@ export class Collection {
     this.uniques.delete(name);
   }
 
-  /** Rebuilds the unique-key maps after replay; returns the index names that found duplicates (a bug). */
+  /** Rebuilds the unique-key maps and date orders after replay; returns the index names that found duplicates (a bug). */
   rebuildIndexes(): string[] {
+    this.dateRanges.clear();
+    this.syncDateRanges();
     const broken: string[] = [];
     for (const definition of this.indexes.values()) {
       if (!definition.unique || definition === ID_INDEX) continue;
@@ -160,10 +174,35 @@ export class Collection {
   private link(stored: StoredDoc): void {
     this.docs.set(stored.id, stored);
     for (const index of this.uniques.values()) index.add(stored.plain, stored.id);
+    for (const range of this.dateRanges.values()) range.add(stored.plain, stored.id);
   }
 
   private unlink(stored: StoredDoc): void {
     this.docs.delete(stored.id);
     for (const index of this.uniques.values()) index.remove(stored.plain, stored.id);
+    for (const range of this.dateRanges.values()) range.remove(stored.plain, stored.id);
   }
+
+  /** One date order per field some index leads with: built over the documents when first needed, dropped with the last such index. */
+  private syncDateRanges(): void {
+    const wanted = new Set([...this.indexes.values()].flatMap((definition) => dateRangeFieldOf(definition) ?? []));
+    for (const field of this.dateRanges.keys()) if (!wanted.has(field)) this.dateRanges.delete(field);
+    for (const field of wanted) {
+      if (this.dateRanges.has(field)) continue;
+      const range = new DateRangeIndex(field);
+      for (const doc of this.docs.values()) range.add(doc.plain, doc.id);
+      this.dateRanges.set(field, range);
+    }
+  }
+}
+
+/**
+ * The field a range on which this index can serve: its first one. Not for a partial index (a document it
+ * leaves out can still match the query), nor for a path with a numeric or empty part (read one way by the
+ * index, another by mingo).
+ */
+function dateRangeFieldOf(definition: IndexDefinition): string | undefined {
+  const [field] = definition.fields;
+  if (definition.partialFilter || field === undefined) return undefined;
+  return field.split('.').every((part) => part.length > 0 && !/^\d+$/.test(part)) ? field : undefined;
 }

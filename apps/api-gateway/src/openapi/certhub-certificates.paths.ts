@@ -1,0 +1,77 @@
+import { CertificateQueryLimits } from '@certhub/contracts';
+import type { Components, Operation, Parameter } from './openapi.types';
+import { jsonContent, narrowed, response, schemaRef } from './shared-schemas';
+
+/**
+ * `GET /certhub/v1/tenants/{tenant_id}/certificates` (certificate-queries/): certhub's own read API, answering
+ * summaries sorted by notAfter and errors in certhub's body. Limits come from the contract the gateway checks.
+ */
+const query = (name: string, description: string, schema: Parameter['schema']): Parameter => ({ name, in: 'query', required: false, description, schema });
+
+const error = (status: number, codes: readonly string[], description: string) =>
+  response(description, jsonContent(narrowed('CerthubError', 'code', codes)));
+
+export const LIST_CERTIFICATES: Operation = {
+  tags: ['certhub'],
+  summary: 'List certificates by host name and expiry',
+  description:
+    'Summaries only (no PEM, no key), sorted by notAfter then id. `hostname` matches exactly (case-insensitive) or ' +
+    'through a wildcard certificate covering one label; `expires_within_days` keeps certificates with notAfter at most ' +
+    'that many days away, expired ones included. Unknown parameters are refused.',
+  operationId: 'certhubListCertificates',
+  parameters: [
+    { name: 'tenant_id', in: 'path', required: true, description: "The tenant; the token's tenant must be this one.", schema: { type: 'string' } },
+    query('hostname', 'A host name (www.example.com) or a wildcard name (*.example.com).', { type: 'string' }),
+    query('expires_within_days', 'Only certificates expiring within this many days (0: already expired).', {
+      type: 'integer',
+      minimum: 0,
+      maximum: CertificateQueryLimits.maxExpiresWithinDays,
+    }),
+    query('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: CertificateQueryLimits.maxLimit, default: CertificateQueryLimits.defaultLimit }),
+    query('after', "The previous page's `next`.", { type: 'string', pattern: '^[A-Za-z0-9_-]+$', maxLength: CertificateQueryLimits.maxCursorLength }),
+  ],
+  responses: {
+    '200': response('A page of certificate summaries', jsonContent(schemaRef('CertificateList'))),
+    '400': error(400, ['INVALID_REQUEST'], 'A parameter is malformed, repeated or unknown'),
+    '401': error(401, ['UNAUTHENTICATED'], 'No token, or one certhub did not issue'),
+    '403': error(403, ['FORBIDDEN'], "The token belongs to another tenant"),
+    default: response("Another error in certhub's own body (e.g. 503 while storage is unavailable)", jsonContent(schemaRef('CerthubError'))),
+  },
+  security: [{ CerthubToken: [] }],
+};
+
+export const CERTIFICATE_LIST_COMPONENTS: Components = {
+  schemas: {
+    CertificateList: {
+      type: 'object',
+      required: ['certificates', 'next'],
+      properties: {
+        certificates: { type: 'array', items: schemaRef('CertificateSummary') },
+        next: { type: 'string', nullable: true, description: 'Pass as `after` for the next page; null on the last one.' },
+      },
+    },
+    CertificateSummary: {
+      type: 'object',
+      required: ['id', 'uid', 'scmId', 'name', 'hostnames', 'notBefore', 'notAfter', 'commonName', 'labels'],
+      properties: {
+        id: { type: 'integer' },
+        uid: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+        scmId: { type: 'string', pattern: '^scs[0-9]{13}$' },
+        name: { type: 'string' },
+        hostnames: { type: 'array', items: { type: 'string' } },
+        notBefore: { type: 'string', format: 'date-time' },
+        notAfter: { type: 'string', format: 'date-time' },
+        commonName: { type: 'string', nullable: true },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+  },
+  securitySchemes: {
+    CerthubToken: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description: 'A certhub token (`npm run admin -- create-token --tenant <tenant>`), optionally after `Bearer `.',
+    },
+  },
+};
