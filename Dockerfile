@@ -1,12 +1,14 @@
 # One image for the three services; docker-compose.yml picks the entry point per service.
-FROM node:20-bookworm-slim AS build
+# Node 24, an LTS line (Node 20 reached its end of life in April 2026); development still works on Node 20.19
+# and later (package.json engines), which is what mongoose, mongodb and bson need.
+FROM node:24-bookworm-slim AS build
 WORKDIR /repo
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build --projects=api-gateway,parser-service,storage-service,admin
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,1 +1,2 @@
 export * from './lib/envelope';
+export * from './lib/kek-check-value';

@@ -1,5 +1,6 @@
 import { EnvReader, type Env } from './env-reader';
 import { readKeyring, readOptionalKeyring, type KeyEncryptionKeyring } from './key-encryption-keys';
+import { readMongoUrl } from './mongo-url';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
@@ -147,7 +148,7 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
   const reader = new EnvReader(env);
   const config: StorageConfig = {
     ...readConsumer(reader, 3002),
-    mongoUrl: reader.url('MONGO_URL', 'mongodb://127.0.0.1:27017/certhub', ['mongodb:', 'mongodb+srv:']),
+    mongoUrl: readMongoUrl(reader),
     expiry: {
       // At most daily: thresholds are counted in days, a rarer scan could step over the 1-day one.
       scanIntervalMs: reader.int('EXPIRY_SCAN_INTERVAL_MS', 3_600_000, { min: 1_000, max: 86_400_000 }),
