@@ -53,7 +53,11 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
 
   const start = async () => {
     const spawned = spawn(findNatsServerBinary(), ['-c', files.serverConfigFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-    spawned.stderr?.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').slice(-20)));
+    // Only the last lines are ever shown (a failed start-up); a long-running server must not grow this.
+    spawned.stderr?.on('data', (chunk: Buffer) => {
+      lines.push(...chunk.toString().split('\n'));
+      lines.splice(0, Math.max(0, lines.length - 20));
+    });
     const failed = new Promise<never>((_, reject) => {
       spawned.once('error', (error) => reject(new Error(`could not start nats-server (${error.message}); install it (Debian: apt-get install nats-server)`)));
       spawned.once('exit', (code) => reject(new Error(`nats-server exited with ${code} during start-up:\n${lines.slice(-10).join('\n')}`)));
