@@ -3,7 +3,7 @@ import { createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { callCreateUserCertificate, casClient, casFailure, uploadRequest } from './support/alibaba-sdk-client';
 import { createCloudAccessKey } from './support/cloud-access-keys';
-import type { AccessKeyPair } from './support/credentials';
+import { withWrongSecret, type AccessKeyPair } from './support/credentials';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 let env: SuiteEnvironment;
@@ -88,7 +88,7 @@ describe('signature v3 refusals, as the SDK surfaces them (ClientError with the 
   const upload = (name: string) => uploadRequest({ name, cert: cert.certificatePem, key: cert.privateKeyPem });
 
   it("a wrong secret: Alibaba's 400 SignatureDoesNotMatch, nothing stored", async () => {
-    const client = casClient(env.stack.gatewayUrl, { ...key, accessKeySecret: `${key.accessKeySecret.slice(0, -1)}x` });
+    const client = casClient(env.stack.gatewayUrl, withWrongSecret(key));
 
     expect(await casFailure(client.uploadUserCertificate(upload('wrong-secret')))).toEqual({ name: 'ClientError', code: 'SignatureDoesNotMatch', statusCode: 400 });
     expect(await storedIn(tenantId)).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { createCloudAccessKey } from './support/cloud-access-keys';
-import type { AccessKeyPair } from './support/credentials';
+import { withWrongSecret, type AccessKeyPair } from './support/credentials';
 import { apigCreateCertificate, huaweiClient, huaweiSdkFailure, scmImportCertificate } from './support/huawei-sdk-client';
 import { scmIdOf } from './support/huawei-scm-client';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
@@ -73,7 +73,7 @@ describe('Huawei AK/SK refusals, as the SDK surfaces them (ClientRequestExceptio
   const form = (name: string) => ({ name, cert_content: cert.certificatePem, private_key: cert.privateKeyPem });
 
   it('a wrong secret: 401 APIG.0301 on SCM and on APIG, nothing stored', async () => {
-    const wrong = huaweiClient(env.stack.gatewayUrl, { ...key, accessKeySecret: `${key.accessKeySecret.slice(0, -1)}x` }, tenantId);
+    const wrong = huaweiClient(env.stack.gatewayUrl, withWrongSecret(key), tenantId);
 
     const scm = await huaweiSdkFailure(scmImportCertificate(wrong, body('wrong-secret')));
     const apig = await huaweiSdkFailure(apigCreateCertificate(wrong, form('wrong_secret')));

@@ -40,3 +40,13 @@ export async function createAccessKey(env: SuiteEnvironment, tenantId: string): 
   const created = await admin(env, ['create-access-key', '--tenant', tenantId]);
   return { accessKeyId: created['accessKeyId'] as string, accessKeySecret: created['accessKeySecret'] as string };
 }
+
+/**
+ * The same pair with a secret that differs in its last character. Always a different character: a secret is
+ * random, so a fixed replacement would equal the real one about once in 62 runs and the "wrong" key would sign
+ * correctly.
+ */
+export function withWrongSecret(key: AccessKeyPair): AccessKeyPair {
+  const last = key.accessKeySecret.slice(-1);
+  return { ...key, accessKeySecret: `${key.accessKeySecret.slice(0, -1)}${last === 'x' ? 'y' : 'x'}` };
+}
