@@ -4,6 +4,8 @@ import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { DatabaseModule } from '../database/database.module';
+import { MONGO_CONNECTION_OPTIONS } from '../database/mongo-connection-options';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { ExpiryModule } from '../expiry/expiry.module';
 import { CertificateQueryModule } from '../query/certificate-query.module';
@@ -23,15 +25,8 @@ export class StorageModule {
       imports: [
         MessagingModule.forRoot(serviceMessaging(config.nats, 'storage', 'storage-service')),
         MetricsModule.forRoot('storage-service'),
-        MongooseModule.forRoot(config.mongoUrl, {
-          // Fail fast while MongoDB is down: the message is retried by the consumer, not queued in memory.
-          bufferCommands: false,
-          serverSelectionTimeoutMS: 2_000,
-          heartbeatFrequencyMS: 2_000,
-          autoIndex: false,
-          retryAttempts: Number.MAX_SAFE_INTEGER,
-          retryDelay: 1_000,
-        }),
+        MongooseModule.forRoot(config.mongoUrl, { ...MONGO_CONNECTION_OPTIONS, retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 1_000 }),
+        DatabaseModule,
         CertificatesModule,
         CredentialsModule,
         ExpiryModule,

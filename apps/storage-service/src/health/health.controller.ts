@@ -2,9 +2,8 @@ import { Subjects } from '@certhub/contracts';
 import { NatsHealth } from '@certhub/messaging';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { InjectConnection } from '@nestjs/mongoose';
 import type { Response } from 'express';
-import { ConnectionStates, type Connection } from 'mongoose';
+import { DatabaseProbe } from '../database/database-probe.service';
 
 export interface StorageReadiness {
   readonly ready: boolean;
@@ -16,7 +15,7 @@ export interface StorageReadiness {
 export class HealthController {
   constructor(
     private readonly nats: NatsHealth,
-    @InjectConnection() private readonly mongo: Connection,
+    private readonly database: DatabaseProbe,
   ) {}
 
   @Get('health/live')
@@ -35,7 +34,7 @@ export class HealthController {
   @MessagePattern(Subjects.rpcHealthStorage)
   readiness(): StorageReadiness {
     const nats = this.nats.isConnected();
-    const mongodb = this.mongo.readyState === ConnectionStates.connected;
+    const mongodb = this.database.reachable();
     return { ready: nats && mongodb, nats, mongodb };
   }
 }
