@@ -34,11 +34,19 @@ export async function stopMongoProcess(mongo: { process: ChildProcess; dataDir: 
 }
 
 /** NATS, MongoDB-protocol server and the three built services, plus a Rainbond team token. */
-export async function startBenchStack(): Promise<BenchStack> {
+export interface BenchStackOptions {
+  /** Extra environment of the parser service. */
+  readonly parserEnv?: Record<string, string>;
+  /** The tenant the token is for (a Huawei project id must be 32 hex digits). */
+  readonly tenantId?: string;
+}
+
+export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
   const nats: NatsServerHandle = await startNatsServer();
   const mongo = await startMongoProcess();
-  const stack = await startCerthubStack({ nats, mongoUrl: `${mongo.url}/certhub`, env: quiet() });
-  const tenantId = 'bench-team';
+  const env = quiet();
+  const stack = await startCerthubStack({ nats, mongoUrl: `${mongo.url}/certhub`, env: { ...env, parser: { ...env.parser, ...options.parserEnv } } });
+  const tenantId = options.tenantId ?? 'bench-team';
   const created = execFileSync(process.execPath, [join(workspaceRoot(), 'dist/tools/admin/main.js'), 'create-token', '--tenant', tenantId], {
     env: { ...process.env, NATS_URL: nats.url, NATS_CREDS: nats.files.credsFile('admin') },
     stdio: ['ignore', 'pipe', 'ignore'],

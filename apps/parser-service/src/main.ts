@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { loadParserConfig } from '@certhub/config';
 import { createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ParserModule } from './app/parser.module';
+import { INSPECTION_WORKER_ROLE } from './inspection/inspection-messages';
+import { serveInspections } from './inspection/inspection-worker';
 
 async function bootstrap(): Promise<void> {
   const config = loadParserConfig();
@@ -13,7 +16,12 @@ async function bootstrap(): Promise<void> {
   logger.log(`parser-service ready; health on http://${config.health.host}:${config.health.port}/health/ready`, 'Bootstrap');
 }
 
-void bootstrap().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: 'fatal', context: 'Bootstrap', message: String(error) }));
-  process.exit(1);
-});
+if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === INSPECTION_WORKER_ROLE) {
+  // This script started as one of the service's inspection workers (inspection.service.ts).
+  serveInspections(parentPort);
+} else {
+  void bootstrap().catch((error: unknown) => {
+    console.error(JSON.stringify({ level: 'fatal', context: 'Bootstrap', message: String(error) }));
+    process.exit(1);
+  });
+}

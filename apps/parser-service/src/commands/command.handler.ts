@@ -13,7 +13,7 @@ import { JETSTREAM, publishJson, TransientError } from '@certhub/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JetStreamClient } from 'nats';
 import { PARSER_CONFIG } from '../app/parser-config.token';
-import { inspectImport } from '../certificates';
+import { InspectionService } from '../inspection/inspection.service';
 import type { DecodedCommand } from './command.decoder';
 
 type Verdict = CertificateParsedEvent['verdict'];
@@ -29,6 +29,7 @@ export class CommandHandler {
   constructor(
     @Inject(PARSER_CONFIG) private readonly config: ParserConfig,
     @Inject(JETSTREAM) private readonly js: JetStreamClient,
+    private readonly inspection: InspectionService,
   ) {}
 
   /** `delivery` names the command message, so the hand-over is deduplicated per message, not per request id. */
@@ -47,7 +48,7 @@ export class CommandHandler {
   private async inspect(operation: CommandOperation, command: CertificateCommand): Promise<CertificateParsedEvent> {
     let verdict: Verdict;
     try {
-      const inspected = await inspectImport(command);
+      const inspected = await this.inspection.inspect(command);
       const privateKey = sealPrivateKey(inspected.privateKeyPkcs8Der, command.tenantId, this.config.keyring.active);
       inspected.privateKeyPkcs8Der.fill(0);
       verdict = {

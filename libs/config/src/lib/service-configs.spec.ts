@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, redactUrl } from './env-reader';
 import { loadGatewayConfig, loadParserConfig, loadStorageConfig } from './service-configs';
@@ -58,6 +59,13 @@ describe('service configuration', () => {
     const config = loadParserConfig({ ...creds, CERTHUB_KEKS: `k1:${key()},k2:${key()}` });
     expect(config.keyring.active.id).toBe('k1');
     expect([...config.keyring.byId.keys()]).toEqual(['k1', 'k2']);
+  });
+
+  it('runs one inspection worker per core unless PARSER_WORKERS says otherwise', () => {
+    const keks = { ...creds, CERTHUB_KEKS: `k1:${key()}` };
+    expect(loadParserConfig(keks).inspectionWorkers).toBe(availableParallelism());
+    expect(loadParserConfig({ ...keks, PARSER_WORKERS: '3' }).inspectionWorkers).toBe(3);
+    expect(problemsOf(() => loadParserConfig({ ...keks, PARSER_WORKERS: '0' })).join('\n')).toMatch(/PARSER_WORKERS/);
   });
 
   it('honours CERTHUB_ACTIVE_KEK and rejects unknown ids, short keys and duplicates without echoing keys', () => {

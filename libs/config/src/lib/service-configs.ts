@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { EnvReader, type Env } from './env-reader';
 import { readKeyring, readOptionalKeyring, type KeyEncryptionKeyring } from './key-encryption-keys';
 import { readMongoUrl } from './mongo-url';
@@ -53,6 +54,8 @@ export interface ConsumerConfig extends CommonConfig {
 
 export interface ParserConfig extends ConsumerConfig {
   readonly keyring: KeyEncryptionKeyring;
+  /** Worker threads that parse and check uploads, off the event loop. */
+  readonly inspectionWorkers: number;
 }
 
 export interface StorageConfig extends ConsumerConfig {
@@ -139,9 +142,10 @@ export function loadParserConfig(env: Env = process.env): ParserConfig {
   const reader = new EnvReader(env);
   const consumer = readConsumer(reader, 3001);
   const keyring = readKeyring(reader);
+  const inspectionWorkers = reader.int('PARSER_WORKERS', availableParallelism(), { min: 1, max: 64 });
   reader.done();
   // done() has thrown unless readKeyring produced a keyring.
-  return { ...consumer, keyring: keyring as KeyEncryptionKeyring };
+  return { ...consumer, keyring: keyring as KeyEncryptionKeyring, inspectionWorkers };
 }
 
 export function loadStorageConfig(env: Env = process.env): StorageConfig {
