@@ -1,4 +1,4 @@
-import type { ConsumerMessages, JetStreamClient, JsMsg } from 'nats';
+import type { ConsumerMessages, JetStreamClient, JsMsg, Subscription } from 'nats';
 import { sendToDeadLetter } from './dead-letter';
 import { UndecodablePayloadError } from './json-codec';
 import { dispositionOf, retryDelayMs } from './retry-policy';
@@ -57,9 +57,15 @@ export class DurableConsumer<T> {
     this.loop ??= this.run();
   }
 
-  /** Stops pulling, hands undelivered messages back at once and waits for in-flight handlers. */
+  /**
+   * Stops pulling and finishes every message this instance already received, then waits for its handlers.
+   * Nothing is handed back with a nak: nats-server 2.9 may redeliver a nak'd message straight to this
+   * instance's still-open pull request, where nobody listens any more, and it would then wait out the whole
+   * ack wait (graceful-stop.spec saw it). At most 2 x concurrency messages are buffered, so this is bounded.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    await drainPullSubscription(this.messages);
     await this.messages?.close();
     await this.loop;
     await this.slots.idle();
@@ -71,11 +77,8 @@ export class DurableConsumer<T> {
       try {
         const consumer = await js.consumers.get(stream, durable);
         this.messages = await consumer.consume({ max_messages: Math.max(concurrency * 2, 16) });
+        // After stop() the iterator still yields what had arrived, and each is handled like any other.
         for await (const msg of this.messages) {
-          if (this.stopping) {
-            msg.nak();
-            continue;
-          }
           await this.slots.acquire();
           void this.process(msg).finally(() => this.slots.release());
         }
@@ -135,4 +138,16 @@ export class DurableConsumer<T> {
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Closing a consume() iterator unsubscribes its pull inbox at once, and the client then drops messages the
+ * server had already sent: they count as delivered and would return only after the ack wait. Draining the
+ * inbox first lets them arrive, so the loop handles them before the service exits. nats.js keeps that
+ * subscription as the iterator's `sub`; without it this falls back to a plain close.
+ */
+async function drainPullSubscription(messages: ConsumerMessages | null): Promise<void> {
+  const sub = (messages as unknown as { sub?: Subscription } | null)?.sub;
+  if (!sub || sub.isClosed()) return;
+  await sub.drain().catch(() => undefined);
 }
