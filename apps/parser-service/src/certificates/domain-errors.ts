@@ -20,6 +20,11 @@ export async function underCodeAsync<T>(code: ErrorCode, message: string, step: 
   }
 }
 
+/** The answer to an upload that could not be checked for a reason of ours (a bug, a dead worker), not the user's. */
+export function uncheckedUpload(): CerthubError {
+  return new CerthubError('INTERNAL', 'The certificate could not be checked.');
+}
+
 export function asDomainError(error: unknown, code: ErrorCode, message: string): CerthubError {
   return error instanceof CerthubError ? error : new CerthubError(code, message);
 }

@@ -2,7 +2,7 @@ import { CerthubError, type CertificateMetadata, type ChainEntryMetadata } from 
 import { assembleChain, readChainField, readTrustedRootField } from './certificate-chain';
 import { describeCertificate, describeChainEntry } from './certificate-metadata';
 import { verifyChain } from './chain-verification';
-import { asDomainError, underCode, underCodeAsync } from './domain-errors';
+import { uncheckedUpload, underCode, underCodeAsync } from './domain-errors';
 import { assertKeyMatches } from './key-match';
 import { readCertificateField } from './leaf-certificate';
 import { encodePem } from './pem-blocks';
@@ -57,6 +57,6 @@ export async function inspectImport(material: ImportMaterial, now: Date = new Da
   } catch (error) {
     if (error instanceof CerthubError) throw error;
     // Every step above maps its own failures; reaching this is a bug, and the caller must still get a domain error.
-    throw asDomainError(error, 'INTERNAL', 'The certificate could not be checked.');
+    throw uncheckedUpload();
   }
 }

@@ -13,6 +13,7 @@ import { JETSTREAM, publishJson, TransientError } from '@certhub/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { JetStreamClient } from 'nats';
 import { PARSER_CONFIG } from '../app/parser-config.token';
+import { uncheckedUpload } from '../certificates';
 import { InspectionService } from '../inspection/inspection.service';
 import type { DecodedCommand } from './command.decoder';
 
@@ -81,7 +82,8 @@ export class CommandHandler {
   private failure(error: unknown, requestId: string): Verdict {
     if (error instanceof CerthubError) return { ok: false, code: error.code, message: error.message };
     this.logger.error(`inspecting request ${requestId} failed unexpectedly: ${error instanceof Error ? error.name : 'unknown'}`);
-    return { ok: false, code: 'INTERNAL', message: 'The certificate could not be checked.' };
+    const { code, message } = uncheckedUpload();
+    return { ok: false, code, message };
   }
 
   private invalid(decoded: Extract<DecodedCommand, { valid: false }>): CertificateParsedEvent {

@@ -1,6 +1,6 @@
 import { CerthubError } from '@certhub/contracts';
 import type { Worker } from 'node:worker_threads';
-import type { ImportMaterial, InspectedImport } from '../certificates';
+import { uncheckedUpload, type ImportMaterial, type InspectedImport } from '../certificates';
 import type { InspectionAnswer } from './inspection-messages';
 
 /** Starts one inspection worker thread (a factory, so tests can start the TypeScript entry). */
@@ -37,10 +37,6 @@ export class InspectionPool {
     this.slots = Array.from({ length: size }, () => this.newSlot());
   }
 
-  get size(): number {
-    return this.slots.length;
-  }
-
   inspect(material: ImportMaterial): Promise<InspectedImport> {
     if (this.closed) return Promise.reject(new Error('the inspection pool is closed'));
     const { certificate, privateKey, chain, trustedRootCa } = material;
@@ -68,7 +64,7 @@ export class InspectionPool {
     worker.on('error', () => undefined);
     worker.once('exit', () => {
       if (this.closed || slot.worker !== worker) return;
-      slot.task?.reject(new CerthubError('INTERNAL', 'The certificate could not be checked.'));
+      slot.task?.reject(uncheckedUpload());
       slot.task = null;
       slot.worker = this.startWorker();
       this.watch(slot);

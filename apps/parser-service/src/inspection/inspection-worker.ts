@@ -1,6 +1,6 @@
 import { CerthubError } from '@certhub/contracts';
 import type { MessagePort } from 'node:worker_threads';
-import { inspectImport } from '../certificates';
+import { inspectImport, uncheckedUpload } from '../certificates';
 import type { InspectionAnswer, InspectionTask } from './inspection-messages';
 
 /**
@@ -20,7 +20,7 @@ async function answer(port: MessagePort, task: InspectionTask): Promise<void> {
     const reply: InspectionAnswer = { id: task.id, ok: true, inspected: { ...inspected, privateKeyPkcs8Der: Buffer.from(keyDer.buffer) } };
     port.postMessage(reply, [keyDer.buffer]);
   } catch (error) {
-    const { code, message } = error instanceof CerthubError ? error : new CerthubError('INTERNAL', 'The certificate could not be checked.');
+    const { code, message } = error instanceof CerthubError ? error : uncheckedUpload();
     port.postMessage({ id: task.id, ok: false, code, message } satisfies InspectionAnswer);
   }
 }
