@@ -2,7 +2,7 @@ import { createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import type { HttpAnswer } from './support/http-client';
 import { expectRainbondError } from './support/rainbond-assertions';
-import { newRainbondTeam, type RainbondTeam } from './support/rainbond-team';
+import { newRainbondTeam, serverCertificateBody, type RainbondTeam } from './support/rainbond-team';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 let env: SuiteEnvironment;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-const bodyFor = (alias: string) => ({ alias, private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 'server' });
+const bodyFor = (alias: string) => serverCertificateBody(cert, alias);
 const stored = (alias: string) => env.db.collection('certificates').countDocuments({ tenantId: team.id, name: alias });
 
 async function eventually(attempt: () => Promise<HttpAnswer>, accept: (answer: HttpAnswer) => boolean, timeoutMs = 60_000): Promise<HttpAnswer> {

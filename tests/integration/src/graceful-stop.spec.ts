@@ -1,7 +1,7 @@
 import { createTestCertificate, type ServiceName, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import type { HttpAnswer } from './support/http-client';
-import { newRainbondTeam, type RainbondTeam } from './support/rainbond-team';
+import { newRainbondTeam, serverCertificateBody, type RainbondTeam } from './support/rainbond-team';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 /**
@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => env?.close());
 
 const REQUESTS = 60;
-const bodyFor = (alias: string) => ({ alias, private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 'server' });
+const bodyFor = (alias: string) => serverCertificateBody(cert, alias);
 
 describe.each<ServiceName>(['parser', 'storage'])('SIGTERM of the %s with imports in flight', (service) => {
   it('finishes what it had received, so every request gets its first answer as 200, each stored once', async () => {

@@ -2,7 +2,7 @@ import { createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { BusProducer } from './support/bus-producer';
 import { OutcomeListener } from './support/outcome-listener';
-import { newRainbondTeam } from './support/rainbond-team';
+import { newRainbondTeam, serverCertificateBody } from './support/rainbond-team';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 /** Issue "Defects found from outside", items 1-3: request ids that collide, race or come back. */
@@ -10,7 +10,7 @@ let env: SuiteEnvironment;
 beforeAll(async () => (env = await startSuiteEnvironment()));
 afterAll(async () => env?.close());
 
-const body = (cert: TestCertificate, alias: string) => ({ alias, private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 'server' });
+const body = serverCertificateBody;
 
 describe('Idempotency-Keys', () => {
   it('of two tenants never collide, whatever characters the tenant and the key contain', async () => {

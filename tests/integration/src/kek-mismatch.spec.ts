@@ -1,6 +1,6 @@
 import { createTestCertificate } from '@certhub/testing';
 import { randomBytes } from 'node:crypto';
-import { newRainbondTeam } from './support/rainbond-team';
+import { newRainbondTeam, serverCertificateBody } from './support/rainbond-team';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 let env: SuiteEnvironment;
@@ -14,7 +14,7 @@ describe('storage refuses key-encryption keys that cannot open what it stores', 
   it('will not start with a key generated afresh, under the same id or another, and starts again with the right one', async () => {
     const team = await newRainbondTeam(env);
     const cert = await createTestCertificate();
-    const body = (alias: string) => ({ alias, private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 'server' });
+    const body = (alias: string) => serverCertificateBody(cert, alias);
     expect((await team.add(body('sealed-under-test1'))).status).toBe(200);
     const original = env.stack.keks;
 

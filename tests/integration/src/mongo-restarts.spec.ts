@@ -1,7 +1,7 @@
 import { createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import type { HttpAnswer } from './support/http-client';
-import { newRainbondTeam, type RainbondTeam } from './support/rainbond-team';
+import { newRainbondTeam, serverCertificateBody, type RainbondTeam } from './support/rainbond-team';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 let env: SuiteEnvironment;
@@ -22,7 +22,7 @@ const CLIENTS = 8;
 const RECOVERY_BOUND_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const bodyFor = (alias: string) => ({ alias, private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 'server' });
+const bodyFor = (alias: string) => serverCertificateBody(cert, alias);
 
 interface Sent {
   readonly alias: string;

@@ -1,3 +1,4 @@
+import type { TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { createToken } from './credentials';
 import { rainbondCertificatesUrl, send, type HttpAnswer } from './http-client';
@@ -9,6 +10,11 @@ export interface RainbondTeam {
   readonly token: string;
   add(body: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
   update(certificateId: number | string, body: unknown, headers?: Record<string, string>): Promise<HttpAnswer>;
+}
+
+/** The body of an add or update for a server certificate with its key, as the Rainbond console sends it. */
+export function serverCertificateBody(cert: Pick<TestCertificate, 'certificatePem' | 'privateKeyPem'>, alias: string) {
+  return { alias, private_key: cert.privateKeyPem, certificate: cert.certificatePem, certificate_type: 'server' };
 }
 
 export async function newRainbondTeam(env: SuiteEnvironment, id = `team-${randomUUID().slice(0, 8)}`): Promise<RainbondTeam> {
