@@ -1,5 +1,5 @@
 import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
-import { startEmbeddedMongo, type EmbeddedMongo } from './embedded-mongo';
+import { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './embedded-mongo';
 
 export interface DriverFixture {
   readonly server: EmbeddedMongo;
@@ -11,10 +11,14 @@ export interface DriverFixture {
  * For one spec file: an in-memory server and a real driver connection shared by its tests, torn down after
  * them. The fields are set in beforeAll, so read them inside tests.
  */
-export function useDriverFixture(database: string, clientOptions: MongoClientOptions = {}): DriverFixture {
+export function useDriverFixture(
+  database: string,
+  clientOptions: MongoClientOptions = {},
+  serverOptions: EmbeddedMongoOptions = {},
+): DriverFixture {
   const fixture = {} as { server: EmbeddedMongo; client: MongoClient; db: Db };
   beforeAll(async () => {
-    fixture.server = await startEmbeddedMongo({ port: 0 });
+    fixture.server = await startEmbeddedMongo({ ...serverOptions, port: 0 });
     fixture.client = await MongoClient.connect(fixture.server.url, clientOptions);
     fixture.db = fixture.client.db(database);
   });

@@ -5,6 +5,7 @@ import { CursorRegistry } from './commands/cursor-registry';
 import { DurableStore } from './persistence/durable-store';
 import { IN_MEMORY_ONLY, type Durability } from './persistence/durability';
 import { Catalog } from './storage/catalog';
+import { TtlMonitor, ttlMonitorInterval } from './storage/ttl-monitor';
 import { serveConnection } from './wire/connection';
 
 export interface EmbeddedMongoOptions {
@@ -20,6 +21,11 @@ export interface EmbeddedMongoOptions {
   compactJournalAtBytes?: number;
   /** Receives the few lines worth reporting (dropped connections, repaired journals); default silent. */
   log?: (line: string) => void;
+  /**
+   * How often expired documents of TTL (`expireAfterSeconds`) indexes are removed; default 60 000, mongod's
+   * ttlMonitorSleepSecs. Tests set it small instead of waiting a minute.
+   */
+  ttlMonitorIntervalMs?: number;
 }
 
 export interface EmbeddedMongo {
@@ -37,6 +43,8 @@ const DEFAULT_COMPACT_AT_BYTES = 64 * 1024 * 1024;
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => undefined);
+  // Checked before the data directory is locked, so a bad value leaves nothing to clean up.
+  const ttlIntervalMs = ttlMonitorInterval(options.ttlMonitorIntervalMs);
   const catalog = new Catalog();
   const durability: Durability = options.dataDir
     ? await DurableStore.open(catalog, {
@@ -73,8 +81,11 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  const ttlMonitor = new TtlMonitor(catalog, durability, ttlIntervalMs, log);
   let stopping: Promise<void> | undefined;
   const stop = async () => {
+    // First, so no pass deletes anything once the journal starts closing.
+    ttlMonitor.stop();
     const closed = new Promise<void>((done) => server.close(() => done()));
     for (const socket of sockets) socket.destroy();
     await closed;

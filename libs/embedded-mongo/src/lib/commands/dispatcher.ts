@@ -1,6 +1,7 @@
 import type { BsonDoc } from '../bson/bson-values';
 import { CommandError, toCommandError } from '../storage/command-error';
 import { AGGREGATE_COMMANDS } from './aggregate-commands';
+import { COLL_MOD_COMMANDS } from './coll-mod-command';
 import type { CommandContext, CommandHandler } from './command-context';
 import { CommandRequest } from './command-request';
 import { DATABASE_COMMANDS } from './database-commands';
@@ -16,6 +17,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   ...HANDSHAKE_COMMANDS,
   ...DATABASE_COMMANDS,
   ...INDEX_COMMANDS,
+  ...COLL_MOD_COMMANDS,
   ...INSERT_COMMANDS,
   ...UPDATE_COMMANDS,
   ...DELETE_COMMANDS,
@@ -27,6 +29,7 @@ const HANDLERS: Record<string, CommandHandler> = {
 /** Commands that change data: refused up front once the journal has failed. */
 const WRITES = new Set([
   'insert', 'update', 'delete', 'findAndModify', 'findandmodify', 'create', 'drop', 'dropDatabase', 'createIndexes', 'dropIndexes',
+  'collMod',
 ]);
 
 const TRANSACTION_COMMANDS = new Set(['commitTransaction', 'abortTransaction']);

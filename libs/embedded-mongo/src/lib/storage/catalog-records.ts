@@ -20,6 +20,7 @@ export function applyRecord(catalog: Catalog, record: BsonDoc): void {
       catalog.restoreDropDatabase(db);
       return;
     case 'createIndex':
+      // Also what collMod journals: an index of that name is replaced in place by the new spec.
       catalog.restoreCollection(db, coll, {}).restoreIndex(parseIndexSpec(record['spec']));
       return;
     case 'dropIndex':

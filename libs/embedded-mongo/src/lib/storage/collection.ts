@@ -4,7 +4,7 @@ import { encodeKey } from '../bson/key-encoding';
 import { CommandError } from './command-error';
 import { DateRangeIndex } from './date-range-index';
 import { duplicateKeyError } from './duplicate-key-error';
-import { ID_INDEX, type IndexDefinition } from './index-definition';
+import { ID_INDEX, sameKeyPattern, type IndexDefinition } from './index-definition';
 import type { ScanStats } from './scan-stats';
 import { assertDocumentSize, toStored, type StoredDoc } from './stored-doc';
 import { UniqueIndex } from './unique-index';
@@ -118,6 +118,20 @@ export class Collection {
     }
     this.indexes.set(definition.name, definition);
     this.syncDateRanges();
+    this.sink({ op: 'createIndex', db: this.db, coll: this.name, spec: definition.spec });
+  }
+
+  /**
+   * collMod: gives an existing index a new spec with the same name and key (only options like
+   * `expireAfterSeconds` change, so the unique map and date orders stay as they are). Journaled as a
+   * createIndex record, which replay applies as "this index now has this spec", in the same place in the list.
+   */
+  modifyIndex(definition: IndexDefinition): void {
+    const existing = this.indexes.get(definition.name);
+    if (!existing || !sameKeyPattern(existing, definition)) {
+      throw new Error(`modifyIndex: ${this.ns} has no index ${definition.name} with that key`);
+    }
+    this.indexes.set(definition.name, definition);
     this.sink({ op: 'createIndex', db: this.db, coll: this.name, spec: definition.spec });
   }
 

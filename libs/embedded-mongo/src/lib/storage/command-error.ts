@@ -24,9 +24,12 @@ const CODE_NAMES: Record<number, string> = {
   115: 'CommandNotSupported',
   171: 'CannotIndexParallelArrays',
   197: 'InvalidIndexSpecificationOption',
+  238: 'AmbiguousIndexKeyPattern',
   352: 'UnsupportedOpQueryCommand',
   10334: 'BSONObjectTooLarge',
   11000: 'DuplicateKey',
+  // An IDL parser error with no name of its own: mongod names such codes after their number.
+  40415: 'Location40415',
 };
 
 /** A failure reported to the client as `{ ok: 0, errmsg, code, codeName }` (or as a write error). */

@@ -23,7 +23,7 @@ export const ID_INDEX: IndexDefinition = {
   spec: { v: 2, key: { _id: 1 }, name: '_id_' },
 };
 
-/** Options we store; TTL (`expireAfterSeconds`) and `hidden` are stored but have no effect here. */
+/** Options we store; `hidden` is stored but has no effect here, `expireAfterSeconds` drives the TTL monitor. */
 const ACCEPTED_OPTIONS = new Set([
   'key', 'name', 'unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'background', 'hidden', 'v', 'ns',
 ]);
