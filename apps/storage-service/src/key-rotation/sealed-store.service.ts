@@ -61,7 +61,10 @@ export class SealedStore {
     const stored = plainEnvelope(replacement);
     const result =
       kind === 'certificate-key'
-        ? await this.certificates.updateOne({ _id: Number(id), ...envelopeUnchangedFilter('privateKey', expected) }, { $set: { privateKey: stored } }).exec()
+        ? await this.certificates
+            // No timestamps: a rewrap changes how the key is wrapped, not the certificate its owner sees.
+            .updateOne({ _id: Number(id), ...envelopeUnchangedFilter('privateKey', expected) }, { $set: { privateKey: stored } }, { timestamps: false })
+            .exec()
         : await this.credentials
             .updateOne({ _id: id, kind: 'access-key', ...envelopeUnchangedFilter('sealedSecret', expected) }, { $set: { sealedSecret: stored } })
             .exec();
