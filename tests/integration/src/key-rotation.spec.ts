@@ -13,6 +13,7 @@ afterAll(async () => env?.close());
 interface StoredKey {
   readonly _id: number;
   readonly privateKey: EncryptedKeyEnvelope;
+  readonly updatedAt: Date;
 }
 
 describe('key-encryption-key rotation (npm run admin -- rotate-keks)', () => {
@@ -44,6 +45,8 @@ describe('key-encryption-key rotation (npm run admin -- rotate-keks)', () => {
       const was = before.find((doc) => doc._id === id)?.privateKey;
       const now = after.find((doc) => doc._id === id)?.privateKey as EncryptedKeyEnvelope;
       expect(now).toMatchObject({ kekId: 'k2', ciphertext: was?.ciphertext, iv: was?.iv, authTag: was?.authTag });
+      // How the key is wrapped is not an edit of the certificate: its owner sees no change.
+      expect(after.find((doc) => doc._id === id)?.updatedAt).toEqual(before.find((doc) => doc._id === id)?.updatedAt);
       // Only the new KEK is needed now, and it opens the very key that was imported.
       const opened = openPrivateKey(now, team.id, new Map([[next.id, next]]));
       expect(opened.equals(createPrivateKey(cert.privateKeyPem).export({ type: 'pkcs8', format: 'der' }))).toBe(true);
