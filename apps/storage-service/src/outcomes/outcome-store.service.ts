@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { isDuplicateKeyError, rethrowAsTransient } from '../certificates/mongo-errors';
+import { Certificate } from '../certificates/schemas/certificate.schema';
+import { expandDecision, RECORD_FIELDS, summarizeOutcome } from './outcome-decision';
 import { RequestOutcome } from './schemas/request-outcome.schema';
 
 export interface StoredOutcome {
@@ -21,17 +23,32 @@ export type RequestClaim =
 
 /**
  * The idempotency record: one document per (tenant, request id), claimed by the first content that arrives
- * and later given its outcome. Claiming before writing is what keeps two concurrent commands with one request
- * id and different content from both writing a certificate: the unique index lets only one claim in.
+ * and later given its decision. Claiming before writing is what keeps two concurrent commands with one
+ * request id and different content from both writing a certificate: the unique index lets only one claim in.
+ * The record keeps the decision, not the certificate: an outcome answered again is rebuilt from the stored
+ * certificate (outcome-decision.ts).
  */
 @Injectable()
 export class OutcomeStore {
-  constructor(@InjectModel(RequestOutcome.name) private readonly outcomes: Model<RequestOutcome>) {}
+  constructor(
+    @InjectModel(RequestOutcome.name) private readonly outcomes: Model<RequestOutcome>,
+    @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
+  ) {}
 
   /** The recorded outcome; `outcome` is null while the request is claimed but not decided yet. */
   async find(tenantId: string, requestId: string): Promise<{ contentHash: string; outcome: CertificateOutcomeEvent | null } | null> {
     try {
-      return await this.outcomes.findOne({ tenantId, requestId }, { contentHash: 1, outcome: 1 }).lean().exec();
+      const record = await this.outcomes.findOne({ tenantId, requestId }, { contentHash: 1, decision: 1, outcome: 1 }).lean().exec();
+      if (!record) return null;
+      // Records written before decisions were slim hold the whole outcome.
+      if (record.outcome) return { contentHash: record.contentHash, outcome: record.outcome };
+      if (!record.decision) return { contentHash: record.contentHash, outcome: null };
+      const { decision } = record;
+      const certificate =
+        decision.outcome === 'rejected'
+          ? null
+          : await this.certificates.findOne({ _id: decision.certificateId, tenantId }, RECORD_FIELDS).lean<Certificate>().exec();
+      return { contentHash: record.contentHash, outcome: expandDecision({ tenantId, requestId }, decision, certificate) };
     } catch (error) {
       return rethrowAsTransient(error);
     }
@@ -39,7 +56,7 @@ export class OutcomeStore {
 
   async claim(tenantId: string, requestId: string, contentHash: string): Promise<RequestClaim> {
     try {
-      await this.outcomes.create({ tenantId, requestId, contentHash, outcome: null });
+      await this.outcomes.create({ tenantId, requestId, contentHash, decision: null });
       return { state: 'open' };
     } catch (error) {
       if (!isDuplicateKeyError(error)) rethrowAsTransient(error);
@@ -51,14 +68,16 @@ export class OutcomeStore {
   }
 
   /**
-   * Records the outcome unless a concurrent delivery of the same content did first; returns the one kept,
-   * and whether it is this call's (only that one is counted in the metrics).
+   * Records the decision unless a concurrent delivery of the same content did first; returns the outcome
+   * kept, and whether it is this call's (only that one is counted in the metrics).
    */
   async settle(contentHash: string, outcome: CertificateOutcomeEvent): Promise<{ kept: StoredOutcome; recordedHere: boolean }> {
     const { tenantId, requestId } = outcome;
     let recordedHere = false;
     try {
-      const result = await this.outcomes.updateOne({ tenantId, requestId, contentHash, outcome: null }, { $set: { outcome } }).exec();
+      // `decision: null` also matches a record without the field: one claimed before decisions were slim.
+      const open = { tenantId, requestId, contentHash, decision: null };
+      const result = await this.outcomes.updateOne(open, { $set: { decision: summarizeOutcome(outcome) } }).exec();
       recordedHere = result.modifiedCount === 1;
     } catch (error) {
       rethrowAsTransient(error);

@@ -88,6 +88,14 @@ describe('service configuration', () => {
     expect(redactUrl('mongodb://user:hunter2@host/db')).toBe('mongodb://user:***@host/db');
   });
 
+  it('keeps idempotency records 15 days unless told otherwise, and never for less than a command can wait on the bus', () => {
+    expect(loadStorageConfig({ ...creds }).outcomeRetentionHours).toBe(360);
+    expect(loadStorageConfig({ ...creds, OUTCOME_RETENTION_HOURS: '720' }).outcomeRetentionHours).toBe(720);
+    expect(problemsOf(() => loadStorageConfig({ ...creds, OUTCOME_RETENTION_HOURS: '335' }))).toEqual([
+      'OUTCOME_RETENTION_HOURS must be an integer from 336 to 87600, got "335"',
+    ]);
+  });
+
   it('reads the expiry watch: hourly scans at 30/14/7/1 days unless told otherwise', () => {
     expect(loadStorageConfig({ ...creds }).expiry).toEqual({ scanIntervalMs: 3_600_000, thresholdsDays: [1, 7, 14, 30] });
     expect(loadStorageConfig({ ...creds, EXPIRY_SCAN_INTERVAL_MS: '1000', EXPIRY_THRESHOLDS_DAYS: '60, 7,7,90' }).expiry)

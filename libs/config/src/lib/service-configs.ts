@@ -66,7 +66,16 @@ export interface StorageConfig extends ConsumerConfig {
    * never opens a sealed key with it. Without it, rewraps are refused.
    */
   readonly keyring: KeyEncryptionKeyring | undefined;
+  /** How long the idempotency record of a request is kept (the TTL of request_outcomes), in hours. */
+  readonly outcomeRetentionHours: number;
 }
+
+/**
+ * A command can wait up to 7 days in CERTHUB_COMMANDS and then 7 more in CERTHUB_PIPELINE (their max_age,
+ * libs/messaging/src/lib/jetstream-topology.ts) before storage sees it. An idempotency record kept for less
+ * could be gone when a second copy of its command arrives, which would then be processed again.
+ */
+export const OUTCOME_RETENTION_MIN_HOURS = 14 * 24;
 
 export interface ExpiryWatchConfig {
   /** Time between two scans for certificates crossing a threshold; a scan also runs at start-up. */
@@ -159,6 +168,7 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
       thresholdsDays: readThresholds(reader),
     },
     keyring: readOptionalKeyring(reader),
+    outcomeRetentionHours: reader.int('OUTCOME_RETENTION_HOURS', 15 * 24, { min: OUTCOME_RETENTION_MIN_HOURS, max: 10 * 365 * 24 }),
   };
   reader.done();
   return config;

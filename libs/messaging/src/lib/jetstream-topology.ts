@@ -17,11 +17,14 @@ const DAY_MS = 86_400_000;
 /** Long enough that a client retrying after a NATS restart or a slow answer is still deduplicated. */
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
+/** How long each stream keeps a message; storage's idempotency records must outlive commands + pipeline. */
+export const STREAM_MAX_AGE_MS = { commands: 7 * DAY_MS, pipeline: 7 * DAY_MS, outcomes: 7 * DAY_MS, deadLetters: 30 * DAY_MS } as const;
+
 const streamConfigs: readonly Partial<StreamConfig>[] = [
-  { ...Streams.commands, retention: RetentionPolicy.Workqueue, max_age: nanos(7 * DAY_MS) },
-  { ...Streams.pipeline, retention: RetentionPolicy.Workqueue, max_age: nanos(7 * DAY_MS) },
-  { ...Streams.outcomes, retention: RetentionPolicy.Limits, max_age: nanos(7 * DAY_MS) },
-  { ...Streams.deadLetters, retention: RetentionPolicy.Limits, max_age: nanos(30 * DAY_MS) },
+  { ...Streams.commands, retention: RetentionPolicy.Workqueue, max_age: nanos(STREAM_MAX_AGE_MS.commands) },
+  { ...Streams.pipeline, retention: RetentionPolicy.Workqueue, max_age: nanos(STREAM_MAX_AGE_MS.pipeline) },
+  { ...Streams.outcomes, retention: RetentionPolicy.Limits, max_age: nanos(STREAM_MAX_AGE_MS.outcomes) },
+  { ...Streams.deadLetters, retention: RetentionPolicy.Limits, max_age: nanos(STREAM_MAX_AGE_MS.deadLetters) },
 ].map((config) => ({
   ...config,
   subjects: [...(config.subjects ?? [])],

@@ -80,10 +80,15 @@ export class Certificate {
 
 export type CertificateDocument = HydratedDocument<Certificate>;
 
+/** Indexes earlier versions created that the current ones replace; dropped at start-up. */
+export const REPLACED_CERTIFICATE_INDEXES = ['tenant_hostnames'] as const;
+
 export const CertificateSchema = SchemaFactory.createForClass(Certificate);
 CertificateSchema.index({ tenantId: 1, name: 1 }, { unique: true, name: 'tenant_name_unique' });
 CertificateSchema.index({ uid: 1 }, { unique: true, name: 'uid_unique' });
-CertificateSchema.index({ tenantId: 1, hostnames: 1 }, { name: 'tenant_hostnames' });
+// Hostname listing filters on (tenant, hostname) and pages in (notAfter, _id) order: with both in the index,
+// MongoDB merges the hostname candidates' index ranges in order instead of sorting every match in memory.
+CertificateSchema.index({ tenantId: 1, hostnames: 1, notAfter: 1, _id: 1 }, { name: 'tenant_hostnames_not_after' });
 CertificateSchema.index({ notAfter: 1 }, { name: 'not_after' });
 CertificateSchema.index({ tenantId: 1, notAfter: 1, _id: 1 }, { name: 'tenant_not_after' });
 // Sparse: a certificate with nothing left to announce has no expiryCheckAt and costs the index nothing.

@@ -1,13 +1,32 @@
-import type { CertificateOutcomeEvent } from '@certhub/contracts';
+import type { CertificateOutcomeEvent, CommandOperation, ErrorCode } from '@certhub/contracts';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Schema as MongooseSchema } from 'mongoose';
 
+/** What was decided for a request, without what the certificate itself holds (OutcomeStore rebuilds that). */
+export type OutcomeDecision =
+  | {
+      readonly outcome: 'created' | 'updated';
+      readonly operation: CommandOperation;
+      readonly decidedAt: string;
+      readonly certificateId: number;
+      /** The certificate's revision this request left behind. */
+      readonly revision: number;
+    }
+  | {
+      readonly outcome: 'rejected';
+      readonly operation: CommandOperation;
+      readonly decidedAt: string;
+      readonly code: ErrorCode;
+      readonly message: string;
+    };
+
 /**
- * The outcome decided for one (tenant, request id): a redelivered or retried command gets this same
- * outcome again instead of being processed twice. `minimize: false` keeps empty objects (a certificate's
- * `labels: {}`), so an outcome answered again is identical to the first.
+ * The idempotency record of one (tenant, request id): a redelivered or retried command gets the same
+ * decision again instead of being processed twice. It is slim (a few hundred bytes whatever the certificate
+ * holds) and expires `OUTCOME_RETENTION_HOURS` after it was claimed, through the `outcome_retention` TTL index:
+ * longer than any command can wait on the bus (docs/scaling.md).
  */
-@Schema({ collection: 'request_outcomes', versionKey: false, minimize: false, timestamps: { createdAt: true, updatedAt: false } })
+@Schema({ collection: 'request_outcomes', versionKey: false, timestamps: { createdAt: true, updatedAt: false } })
 export class RequestOutcome {
   @Prop({ type: String, required: true })
   tenantId!: string;
@@ -21,10 +40,19 @@ export class RequestOutcome {
 
   /** Null from the claim until the outcome is decided (OutcomeStore.claim). */
   @Prop({ type: MongooseSchema.Types.Mixed, default: null })
-  outcome!: CertificateOutcomeEvent | null;
+  decision!: OutcomeDecision | null;
+
+  /**
+   * The whole outcome, as records written before `decision` existed held it. Read, never written: these
+   * records expire like the others.
+   */
+  @Prop({ type: MongooseSchema.Types.Mixed, required: false })
+  outcome?: CertificateOutcomeEvent | null;
 
   createdAt!: Date;
 }
+
+export const OUTCOME_RETENTION_INDEX = 'outcome_retention';
 
 export const RequestOutcomeSchema = SchemaFactory.createForClass(RequestOutcome);
 RequestOutcomeSchema.index({ tenantId: 1, requestId: 1 }, { unique: true, name: 'tenant_request_unique' });
