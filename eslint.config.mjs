@@ -1,7 +1,11 @@
 import nx from '@nx/eslint-plugin';
 
 // Dependency direction (see ../shared/STYLE.md): apps import libs, never each other; `contracts` is a leaf;
-// `testing` is for tests only; MongoDB is known only to the storage service and x509 parsing only to the parser.
+// MongoDB is known only to the storage service and x509 parsing only to the parser. `layer:dev` code (the
+// embedded MongoDB-protocol server, the dev process helpers, test support) runs on developer machines and in
+// tests only: shipped code (the services and the admin tool, `type:app` / `type:tool`) may not import it, nor
+// the packages only it uses, which are devDependencies and absent from the production image.
+const DEV_ONLY_PACKAGES = ['mingo', 'bson'];
 const boundaries = (allowTesting) => [
   'error',
   {
@@ -12,6 +16,7 @@ const boundaries = (allowTesting) => [
       {
         sourceTag: 'type:app',
         onlyDependOnLibsWithTags: allowTesting ? ['type:lib'] : ['layer:contracts', 'layer:foundation'],
+        bannedExternalImports: allowTesting ? [] : DEV_ONLY_PACKAGES,
       },
       {
         sourceTag: 'scope:gateway',
@@ -19,13 +24,19 @@ const boundaries = (allowTesting) => [
       },
       { sourceTag: 'scope:parser', bannedExternalImports: ['mongoose', 'mongodb', '@nestjs/mongoose'] },
       { sourceTag: 'scope:storage', bannedExternalImports: ['@peculiar/*'] },
-      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation'] },
+      {
+        sourceTag: 'type:tool',
+        onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation', ...(allowTesting ? ['layer:dev'] : [])],
+        bannedExternalImports: allowTesting ? [] : DEV_ONLY_PACKAGES,
+      },
+      { sourceTag: 'type:dev-tool', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation', 'layer:dev'] },
       { sourceTag: 'layer:contracts', onlyDependOnLibsWithTags: [] },
       {
         sourceTag: 'layer:foundation',
-        onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation', ...(allowTesting ? ['layer:testing'] : [])],
+        onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation', ...(allowTesting ? ['layer:dev'] : [])],
+        bannedExternalImports: allowTesting ? [] : DEV_ONLY_PACKAGES,
       },
-      { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation'] },
+      { sourceTag: 'layer:dev', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:foundation', 'layer:dev'] },
       { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib'] },
     ],
   },
@@ -41,7 +52,7 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(false) },
   },
   {
-    files: ['**/*.spec.ts', '**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.spec-support.ts', '**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];
