@@ -9,7 +9,7 @@ import { serveInspections } from './inspection/inspection-worker';
 
 async function bootstrap(): Promise<void> {
   const config = loadParserConfig();
-  const logger = createServiceLogger('parser-service', config.logLevel);
+  const logger = createServiceLogger('parser-service', config.logLevel, config.logFormat);
   const app = await NestFactory.create(ParserModule.forRoot(config), { logger });
   app.enableShutdownHooks();
   await app.listen(config.health.port, config.health.host);

@@ -7,7 +7,7 @@ import { StorageModule } from './app/storage.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadStorageConfig();
-  const logger = createServiceLogger('storage-service', config.logLevel);
+  const logger = createServiceLogger('storage-service', config.logLevel, config.logFormat);
   const app = await NestFactory.create(StorageModule.forRoot(config), { logger });
   // Request/reply (`@MessagePattern` handlers) on the service's one NATS connection; a queue group makes one
   // instance answer each request however many run.

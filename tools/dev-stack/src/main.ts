@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const nats = await ensureNats(dataDir, log);
   const mongo = await ensureMongo(dataDir, log);
   const keks = devKeks(dataDir);
-  const common = { NATS_URL: nats.url, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info' };
+  // Someone is reading these at a terminal: short lines, unless LOG_FORMAT=json asks for what production prints.
+  const common = { NATS_URL: nats.url, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info', LOG_FORMAT: process.env['LOG_FORMAT'] ?? 'text' };
   const creds = (role: 'gateway' | 'parser' | 'storage') => ({ NATS_CREDS: nats.files.credsFile(role) });
   const specs = [
     { name: 'storage', app: 'storage-service', env: { ...common, ...creds('storage'), CERTHUB_KEKS: keks, MONGO_URL: mongo.url, HEALTH_PORT: '3102' }, ready: 'http://127.0.0.1:3102/health/ready' },

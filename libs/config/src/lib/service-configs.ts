@@ -5,6 +5,8 @@ import { readMongoUrl } from './mongo-url';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+export type LogFormat = 'json' | 'text';
+const LOG_FORMATS: readonly LogFormat[] = ['json', 'text'];
 
 /** How a service reaches NATS: always authenticated, with its own credentials (docs/security.md). */
 export interface NatsClientConfig {
@@ -18,6 +20,8 @@ export interface NatsClientConfig {
 export interface CommonConfig {
   readonly nats: NatsClientConfig;
   readonly logLevel: LogLevel;
+  /** `json` (the default, for log shippers) or `text` (one short line per event; `npm start` uses it). */
+  readonly logFormat: LogFormat;
   /** Liveness/readiness HTTP endpoint of the service. */
   readonly health: { readonly host: string; readonly port: number };
 }
@@ -98,6 +102,7 @@ function readCommon(reader: EnvReader, defaultHealthPort: number): CommonConfig 
   return {
     nats: readNatsClient(reader),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: reader.oneOf('LOG_FORMAT', LOG_FORMATS, 'json'),
     health: {
       host: reader.string('HEALTH_HOST', '127.0.0.1'),
       port: reader.int('HEALTH_PORT', defaultHealthPort, PORT),

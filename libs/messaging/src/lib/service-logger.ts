@@ -10,9 +10,24 @@ const ENABLED: Record<LogLevel, NestLogLevel[]> = {
 };
 
 /**
- * One JSON object per line (NestJS 11's JSON console logger), so logs can be shipped and searched.
+ * `json` (production): one JSON object per line (NestJS 11's JSON console logger), so logs can be shipped and
+ * searched. `text` (`npm start`): one short line per event for a person at a terminal, e.g.
+ * `02:41:07.118   LOG [ParsedCertificateHandler] request r-1 of tenant team-a: created id 7`.
  * Messages are written by our code only; nothing logs a request body, so no key reaches the log.
  */
-export function createServiceLogger(service: string, level: LogLevel): ConsoleLogger {
-  return new ConsoleLogger(service, { json: true, logLevels: ENABLED[level] });
+export function createServiceLogger(service: string, level: LogLevel, format: 'json' | 'text' = 'json'): ConsoleLogger {
+  return format === 'json'
+    ? new ConsoleLogger(service, { json: true, logLevels: ENABLED[level] })
+    : new TerminalLogger(service, { logLevels: ENABLED[level], colors: process.stdout.isTTY === true });
+}
+
+/** Nest's text format without what a terminal already shows: the process id, the date and the "[Nest]" prefix. */
+class TerminalLogger extends ConsoleLogger {
+  protected override formatPid(): string {
+    return '';
+  }
+
+  protected override getTimestamp(): string {
+    return new Date().toISOString().slice(11, 23);
+  }
 }
