@@ -12,7 +12,7 @@ import { createValidationPipe } from './errors/validation.pipe';
 
 async function bootstrap(): Promise<void> {
   const config = loadGatewayConfig();
-  const logger = createServiceLogger('api-gateway', config.logLevel);
+  const logger = createServiceLogger('api-gateway', config.logLevel, config.logFormat);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
     logger,
     bodyParser: false,
