@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadParserConfig } from '@certhub/config';
-import { createServiceLogger } from '@certhub/messaging';
+import { connectNatsBus, createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ParserModule } from './app/parser.module';
@@ -11,7 +11,12 @@ async function bootstrap(): Promise<void> {
   const config = loadParserConfig();
   const logger = createServiceLogger('parser-service', config.logLevel, config.logFormat);
   const app = await NestFactory.create(ParserModule.forRoot(config), { logger });
+  // Commands arrive through `@DurableEventPattern` handlers on the service's one NATS connection.
+  connectNatsBus(app, { queue: 'parser-service', consumers: config });
   app.enableShutdownHooks();
+  // Init hooks first: nothing is consumed before the service is ready to handle it.
+  await app.init();
+  await app.startAllMicroservices();
   await app.listen(config.health.port, config.health.host);
   logger.log(`parser-service ready; health on http://${config.health.host}:${config.health.port}/health/ready`, 'Bootstrap');
 }

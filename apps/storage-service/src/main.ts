@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import { loadStorageConfig } from '@certhub/config';
-import { createServiceLogger, NATS_CONNECTION, NatsRpcServer } from '@certhub/messaging';
+import { connectNatsBus, createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
-import type { NatsConnection } from 'nats';
 import { StorageModule } from './app/storage.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadStorageConfig();
   const logger = createServiceLogger('storage-service', config.logLevel, config.logFormat);
   const app = await NestFactory.create(StorageModule.forRoot(config), { logger });
-  // Request/reply (`@MessagePattern` handlers) on the service's one NATS connection; a queue group makes one
-  // instance answer each request however many run.
-  app.connectMicroservice({ strategy: new NatsRpcServer(app.get<NatsConnection>(NATS_CONNECTION), { queue: 'storage-service' }) });
+  // `@MessagePattern` (request/reply, in a queue group so one instance answers each request) and
+  // `@DurableEventPattern` (the pipeline) handlers, on the service's one NATS connection.
+  connectNatsBus(app, { queue: 'storage-service', consumers: config });
   app.enableShutdownHooks();
+  // Init hooks first (the KEK check, the indexes): nothing is consumed before the service can handle it.
+  await app.init();
   await app.startAllMicroservices();
   await app.listen(config.health.port, config.health.host);
   logger.log(`storage-service ready; health on http://${config.health.host}:${config.health.port}/health/ready`, 'Bootstrap');

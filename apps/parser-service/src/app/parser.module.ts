@@ -3,7 +3,7 @@ import { MessagingModule, NatsHealthController, serviceMessaging } from '@certhu
 import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CommandHandler } from '../commands/command.handler';
-import { CommandsConsumer } from '../commands/commands.consumer';
+import { CommandsController } from '../commands/commands.controller';
 import { InspectionService } from '../inspection/inspection.service';
 import { ParserMetrics } from '../metrics/parser-metrics.service';
 import { PARSER_CONFIG } from './parser-config.token';
@@ -14,8 +14,8 @@ export class ParserModule {
     return {
       module: ParserModule,
       imports: [MessagingModule.forRoot(serviceMessaging(config.nats, 'parser', 'parser-service')), MetricsModule.forRoot('parser-service')],
-      controllers: [NatsHealthController],
-      providers: [{ provide: PARSER_CONFIG, useValue: config }, CommandHandler, CommandsConsumer, InspectionService, ParserMetrics],
+      controllers: [NatsHealthController, CommandsController],
+      providers: [{ provide: PARSER_CONFIG, useValue: config }, CommandHandler, InspectionService, ParserMetrics],
     };
   }
 }

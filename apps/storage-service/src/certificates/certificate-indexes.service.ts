@@ -1,5 +1,5 @@
 import type { StorageConfig } from '@certhub/config';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { STORAGE_CONFIG } from '../app/storage-config.token';
@@ -17,7 +17,7 @@ const INDEX_NOT_FOUND = 27;
  * setting changes), and without the indexes the current ones replace.
  */
 @Injectable()
-export class CertificateIndexes {
+export class CertificateIndexes implements OnApplicationBootstrap {
   private readonly logger = new Logger(CertificateIndexes.name);
 
   constructor(
@@ -25,6 +25,14 @@ export class CertificateIndexes {
     @InjectModel(RequestOutcome.name) private readonly outcomes: Model<RequestOutcome>,
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
   ) {}
+
+  /**
+   * Before anything is consumed (main.ts starts the consumers after the init hooks): without the unique
+   * indexes, two creates of one name could both succeed.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensure();
+  }
 
   async ensure(): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {

@@ -6,7 +6,7 @@ import { OutcomesController } from '../outcomes/outcomes.controller';
 import { RequestOutcome, RequestOutcomeSchema } from '../outcomes/schemas/request-outcome.schema';
 import { OutcomePublisher } from '../pipeline/outcome.publisher';
 import { ParsedCertificateHandler } from '../pipeline/parsed-certificate.handler';
-import { PipelineConsumer } from '../pipeline/pipeline.consumer';
+import { PipelineController } from '../pipeline/pipeline.controller';
 import { CertificateIndexes } from './certificate-indexes.service';
 import { CertificateWriter } from './certificate-writer.service';
 import { IdAllocator } from './id-allocator.service';
@@ -21,7 +21,7 @@ import { Counter, CounterSchema } from './schemas/counter.schema';
       { name: RequestOutcome.name, schema: RequestOutcomeSchema },
     ]),
   ],
-  controllers: [OutcomesController],
+  controllers: [OutcomesController, PipelineController],
   providers: [
     IdAllocator,
     CertificateIndexes,
@@ -29,7 +29,6 @@ import { Counter, CounterSchema } from './schemas/counter.schema';
     OutcomeStore,
     OutcomePublisher,
     ParsedCertificateHandler,
-    PipelineConsumer,
     StorageMetrics,
   ],
 })

@@ -24,7 +24,7 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
-  /** Runs after every consumer stopped (they stop in beforeApplicationShutdown): drain flushes what is left. */
+  /** Runs after every consumer stopped (NatsBusServer.close, when Nest disposes the microservice): drain flushes what is left. */
   async onApplicationShutdown(): Promise<void> {
     if (this.nc.isClosed()) return;
     await this.nc.drain().catch((error: unknown) => this.logger.warn(`NATS drain failed: ${String(error)}`));
@@ -33,7 +33,7 @@ class NatsConnectionCloser implements OnApplicationShutdown {
 
 /**
  * One NATS connection per process, under the service's own credentials, shared by every provider: JetStream
- * publishing and consuming, request/reply clients (RpcClient) and `@MessagePattern` handlers (NatsRpcServer).
+ * publishing and consuming, request/reply clients (RpcClient) and the handlers NatsBusServer serves.
  */
 @Module({})
 export class MessagingModule {

@@ -21,7 +21,7 @@ export class RpcError extends Error {
 
 /**
  * Typed request/reply over the process's one NATS connection, answered by `@MessagePattern` handlers behind
- * NatsRpcServer. Replies arrive on the connection's own inbox prefix, which only this identity may read.
+ * NatsBusServer. Replies arrive on the connection's own inbox prefix, which only this identity may read.
  */
 export class RpcClient {
   constructor(private readonly nc: NatsConnection) {}

@@ -1,28 +1,28 @@
 import { Subjects } from '@certhub/contracts';
 import { connectAs, startNatsServer, type NatsServerHandle } from '@certhub/testing';
 import type { NatsConnection } from 'nats';
-import { NatsRpcServer } from './nats-rpc.server';
-import { RpcClient, RpcError } from './rpc-client';
+import { NatsBusServer } from './nats-bus.server';
+import { RpcClient, RpcError } from '../rpc/rpc-client';
 
 /** Request/reply between the gateway's and storage's real identities, through the one-connection transport. */
-describe('NatsRpcServer and RpcClient', () => {
+describe('NatsBusServer and RpcClient', () => {
   let server: NatsServerHandle;
   let storage: NatsConnection;
   let gateway: NatsConnection;
-  let rpcServer: NatsRpcServer;
+  let rpcServer: NatsBusServer;
   let behaviour: (payload: unknown) => unknown;
 
   beforeAll(async () => {
     server = await startNatsServer();
     [storage, gateway] = await Promise.all([connectAs(server, 'storage'), connectAs(server, 'gateway')]);
-    rpcServer = new NatsRpcServer(storage, { queue: 'storage-service', maxReplyBytes: 64 * 1024 });
+    rpcServer = new NatsBusServer(storage, { queue: 'storage-service', maxReplyBytes: 64 * 1024 });
     rpcServer.addHandler(Subjects.rpcOutcomeGet, async (payload: unknown) => behaviour(payload));
-    await new Promise<void>((resolve) => rpcServer.listen(resolve));
+    await new Promise<void>((resolve, reject) => rpcServer.listen((error) => (error ? reject(error) : resolve())));
     await storage.flush();
   });
 
   afterAll(async () => {
-    rpcServer.close();
+    await rpcServer.close();
     await Promise.all([storage.drain(), gateway.drain()]);
     await server.dispose();
   });
