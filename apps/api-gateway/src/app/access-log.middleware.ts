@@ -1,6 +1,7 @@
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { dialectOf } from '../errors/dialect';
+import { attachedRequestId } from '../request-context/request-context';
 
 /**
  * One debug line per answered request: method, path, dialect, status, duration and request id, for following
@@ -17,7 +18,7 @@ export class AccessLogMiddleware implements NestMiddleware {
     response.once('finish', () => {
       const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
       const dialect = dialectOf({ path, query: request.query, body: request.body });
-      this.logger.debug(`${request.method} ${path} (${dialect}) ${response.statusCode} in ${ms}ms, request ${String(response.locals['requestId'] ?? '-')}`);
+      this.logger.debug(`${request.method} ${path} (${dialect}) ${response.statusCode} in ${ms}ms, request ${attachedRequestId(request) ?? '-'}`);
     });
     next();
   }

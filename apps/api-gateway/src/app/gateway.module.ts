@@ -5,13 +5,13 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { AuthModule } from '../auth/auth.module';
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
 import { BodyDepthMiddleware } from '../errors/body-depth.middleware';
-import { RequestIdMiddleware } from '../imports/request-id.middleware';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { AlibabaCasModule } from '../alibaba-cas/alibaba-cas.module';
 import { HuaweiApigModule } from '../huawei-apig/huawei-apig.module';
 import { HuaweiScmModule } from '../huawei-scm/huawei-scm.module';
 import { OpenApiModule } from '../openapi/openapi.module';
 import { RainbondModule } from '../rainbond/rainbond.module';
+import { RequestIdMiddleware } from '../request-context/request-id.middleware';
 import { AccessLogMiddleware } from './access-log.middleware';
 import { GATEWAY_CONFIG } from './gateway-config.token';
 

@@ -1,14 +1,16 @@
 import { CerthubError } from '@certhub/contracts';
-import { Injectable, mixin, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+import { Injectable, mixin, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { attachTenant } from '../request-context/request-context';
 import { CredentialResolver } from './credential-resolver.service';
 
 /**
  * A guard for APIs that name the tenant in the path and carry a token in `Authorization` (bare, as
  * Rainbond's OpenAPI sends it, or `Bearer …`): the token's tenant must be the path's, so one tenant's token
- * never reaches another tenant's certificates. `param` is the path parameter naming the tenant.
+ * never reaches another tenant's certificates. `param` is the path parameter naming the tenant. The tenant is
+ * attached to the request for `@ImportContext()`.
  */
-export function PathTenantTokenGuard(param: string): Type<CanActivate> {
+export function PathTenantTokenGuard(param: string) {
   @Injectable()
   class Guard implements CanActivate {
     constructor(private readonly credentials: CredentialResolver) {}
@@ -22,6 +24,7 @@ export function PathTenantTokenGuard(param: string): Type<CanActivate> {
       if (tenantId !== request.params[param]) {
         throw new CerthubError('FORBIDDEN', `The token does not grant access to this ${param.replace(/_id$/, '')}.`);
       }
+      attachTenant(request, tenantId);
       return true;
     }
   }

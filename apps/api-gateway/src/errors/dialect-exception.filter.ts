@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import { attachedRequestId } from '../request-context/request-context';
 import { dialectOf, type Dialect } from './dialect';
 import type { ErrorRenderer } from './error-renderer';
 import { toGatewayError } from './gateway-error';
@@ -20,7 +21,8 @@ export class DialectExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const error = toGatewayError(exception);
-    const requestId: string = response.locals['requestId'] ?? randomUUID();
+    // No id yet when the body could not be parsed: RequestIdMiddleware runs after the body parsers.
+    const requestId = attachedRequestId(request) ?? randomUUID();
     if (error.code === 'INTERNAL' && !(exception instanceof HttpException)) {
       // Name and stack only: an exception message may quote user input.
       this.logger.error(`request ${requestId} failed: ${exception instanceof Error ? exception.stack?.split('\n').slice(1, 4).join(' | ') ?? exception.name : 'non-error thrown'}`);

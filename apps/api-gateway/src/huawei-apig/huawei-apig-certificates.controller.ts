@@ -1,27 +1,25 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
+import { HuaweiIamGuard } from '../auth/huawei-iam.guard';
 import { CertificateImports } from '../imports/certificate-imports.service';
-import { HuaweiApigAuthGuard } from './huawei-apig-auth.guard';
+import { ImportContext, type ImportRequestContext } from '../request-context/import-context.decorator';
 import type { ApigCertificateResponse } from './huawei-apig-certificate.response';
+import { APIG_IAM_RULES } from './huawei-apig-iam.rules';
 import { ApigParameterErrors } from './huawei-apig-parameter-errors';
 import { readCreateCertificateRequest } from './huawei-apig-request';
 import { toCertificateResponse, toCreateCommand } from './huawei-apig.mapper';
 
 /** huawei-apig-create-certificate.txt: "Creating an SSL Certificate". */
 @Controller('v2/:project_id/apigw/certificates')
-@UseGuards(HuaweiApigAuthGuard)
+@UseGuards(HuaweiIamGuard(APIG_IAM_RULES))
 export class HuaweiApigCertificatesController {
   constructor(private readonly imports: CertificateImports) {}
 
+  /** The guard made sure the path's project_id is the credential's, so the context's tenant is that project. */
   @Post()
   @HttpCode(200)
-  async create(
-    @Param('project_id') projectId: string,
-    @Body() body: unknown,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ApigCertificateResponse> {
-    const command = toCreateCommand(projectId, response.locals['requestId'], readCreateCertificateRequest(jsonBodyOf(request, body)));
+  async create(@ImportContext() context: ImportRequestContext, @Body() body: unknown, @Req() request: Request): Promise<ApigCertificateResponse> {
+    const command = toCreateCommand(context.tenantId, context.requestId, readCreateCertificateRequest(jsonBodyOf(request, body)));
     return toCertificateResponse(await this.imports.submit('create', command));
   }
 }

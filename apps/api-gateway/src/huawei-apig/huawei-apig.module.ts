@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ImportsModule } from '../imports/imports.module';
-import { HuaweiApigAuthGuard } from './huawei-apig-auth.guard';
 import { HuaweiApigCertificatesController } from './huawei-apig-certificates.controller';
 
-@Module({ imports: [ImportsModule], controllers: [HuaweiApigCertificatesController], providers: [HuaweiApigAuthGuard] })
+@Module({ imports: [ImportsModule], controllers: [HuaweiApigCertificatesController] })
 export class HuaweiApigModule {}

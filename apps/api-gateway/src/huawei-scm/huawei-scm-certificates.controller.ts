@@ -1,22 +1,23 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { HuaweiIamGuard } from '../auth/huawei-iam.guard';
 import { CertificateImports } from '../imports/certificate-imports.service';
+import { ImportContext, type ImportRequestContext } from '../request-context/import-context.decorator';
 import { readImportRequest } from './huawei-scm-import.request';
-import { SCM_TENANT_LOCAL, HuaweiScmAuthGuard } from './huawei-scm-auth.guard';
+import { SCM_IAM_RULES } from './huawei-scm-iam.rules';
 import { toImportCommand, toImportResponse, type ScmImportResponse } from './huawei-scm.mapper';
 
 /** huawei-scm-import-certificate.txt: POST /v3/scm/certificates/import. */
 @Controller('v3/scm/certificates')
-@UseGuards(HuaweiScmAuthGuard)
+@UseGuards(HuaweiIamGuard(SCM_IAM_RULES))
 export class HuaweiScmCertificatesController {
   constructor(private readonly imports: CertificateImports) {}
 
   /** The body is taken as `unknown` and checked by readImportRequest, so every bad body is SCM.0005. */
   @Post('import')
   @HttpCode(200)
-  async importCertificate(@Body() body: unknown, @Res({ passthrough: true }) response: Response): Promise<ScmImportResponse> {
+  async importCertificate(@ImportContext() context: ImportRequestContext, @Body() body: unknown): Promise<ScmImportResponse> {
     const request = readImportRequest(body);
-    const command = toImportCommand(response.locals[SCM_TENANT_LOCAL], response.locals['requestId'], request);
+    const command = toImportCommand(context.tenantId, context.requestId, request);
     return toImportResponse(await this.imports.submit('create', command));
   }
 }

@@ -1,6 +1,6 @@
 import { ENTITY_TOO_LARGE, SCM_ERROR_MSG_MAX, SCM_ERRORS } from '../huawei-scm/huawei-scm-errors';
 import { ENTERPRISE_PROJECT_ID_MAX, ScmImportLimits } from '../huawei-scm/huawei-scm-import.request';
-import { MIN_TOKEN_LENGTH } from '../huawei-scm/huawei-scm-auth.guard';
+import { MIN_TOKEN_LENGTH } from '../huawei-scm/huawei-scm-iam.rules';
 import type { DocumentSection, Operation, Response, Schema } from './openapi.types';
 import { codesByStatus, HUAWEI_AKSK_HEADERS, HUAWEI_SECURITY, IDEMPOTENCY_KEY_PARAMETER, jsonContent, narrowed, response, schemaRef } from './shared-schemas';
 

@@ -12,16 +12,17 @@ import { readSignedParameters } from '../alibaba-cas/alibaba-signed-parameters';
 import { readCreateUserCertificate } from '../alibaba-cas/create-user-certificate.request';
 import type { CredentialResolver } from '../auth/credential-resolver.service';
 import { HuaweiAkskAuthenticator } from '../auth/huawei-aksk/huawei-aksk-authenticator.service';
+import { HuaweiIamGuard } from '../auth/huawei-iam.guard';
 import { DialectError } from '../errors/dialect-error';
 import type { ErrorRenderer } from '../errors/error-renderer';
 import { toGatewayError } from '../errors/gateway-error';
-import { HuaweiApigAuthGuard } from '../huawei-apig/huawei-apig-auth.guard';
 import { renderHuaweiApigError } from '../huawei-apig/huawei-apig-errors';
+import { APIG_IAM_RULES } from '../huawei-apig/huawei-apig-iam.rules';
 import { ApigParameterErrors } from '../huawei-apig/huawei-apig-parameter-errors';
 import { readCreateCertificateRequest } from '../huawei-apig/huawei-apig-request';
 import { renderHuaweiScmError } from '../huawei-scm/huawei-scm-errors';
 import { ScmImportLimits } from '../huawei-scm/huawei-scm-import.request';
-import { requestIdOf } from '../imports/request-id';
+import { requestIdOf } from '../request-context/request-id';
 import { RainbondCertificateBody } from '../rainbond/dto/rainbond-certificate.body';
 import { renderRainbondError } from '../rainbond/rainbond-errors';
 import { OPENAPI_DOCUMENT as doc } from './openapi.document';
@@ -75,7 +76,7 @@ describe('OpenAPI document: Huawei APIG', () => {
       tenantOfToken: async (token: string) => (token === 'known' ? 'other-project' : null),
       accessKey: async () => null,
     } as unknown as CredentialResolver;
-    const guard = new HuaweiApigAuthGuard(credentials, new HuaweiAkskAuthenticator(credentials));
+    const guard = new (HuaweiIamGuard(APIG_IAM_RULES))(credentials, new HuaweiAkskAuthenticator(credentials));
     const attempt = (headers: Record<string, string>) => {
       const request = { header: (name: string) => headers[name.toLowerCase()], headers, params: { project_id: 'p1' } };
       const context = { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext;

@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY } from '../imports/request-id';
+import { IDEMPOTENCY_KEY } from '../request-context/request-id';
 import type { Components, Content, Parameter, Reference, Response, Schema, SecurityRequirement } from './openapi.types';
 
 type ComponentKind = 'schemas' | 'parameters' | 'headers' | 'responses' | 'securitySchemes';

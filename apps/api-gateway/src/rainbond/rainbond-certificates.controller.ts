@@ -1,14 +1,17 @@
 import { CerthubError } from '@certhub/contracts';
-import { Body, Controller, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
-import type { Response } from 'express';
-import { CertificateImports } from '../imports/certificate-imports.service';
-import { RainbondCertificateBody, type RainbondCertificateResponse } from './dto/rainbond-certificate.body';
+import { Body, Controller, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { PathTenantTokenGuard } from '../auth/path-tenant-token.guard';
+import { CertificateImports } from '../imports/certificate-imports.service';
+import { ImportContext, type ImportRequestContext } from '../request-context/import-context.decorator';
+import { RainbondCertificateBody, type RainbondCertificateResponse } from './dto/rainbond-certificate.body';
 import { toCreateCommand, toResponse, toUpdateCommand } from './rainbond.mapper';
 
 export const TEAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
-/** rainbond-add-certificate.md and rainbond-update-certificate.md. */
+/**
+ * rainbond-add-certificate.md and rainbond-update-certificate.md. The guard made sure the path's team_id is the
+ * token's tenant, so the context's tenant is that team.
+ */
 @Controller('openapi/v1/teams/:team_id/certificates')
 // Rainbond's OpenAPI authenticates with a team token in Authorization.
 @UseGuards(PathTenantTokenGuard('team_id'))
@@ -17,32 +20,28 @@ export class RainbondCertificatesController {
 
   @Post()
   @HttpCode(200)
-  async add(
-    @Param('team_id') teamId: string,
-    @Body() body: RainbondCertificateBody,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<RainbondCertificateResponse> {
-    const command = toCreateCommand(tenantOf(teamId), response.locals['requestId'], body);
+  async add(@ImportContext() context: ImportRequestContext, @Body() body: RainbondCertificateBody): Promise<RainbondCertificateResponse> {
+    const command = toCreateCommand(teamIdOf(context), context.requestId, body);
     return toResponse(body, await this.imports.submit('create', command));
   }
 
   @Put(':certificate_id')
   @HttpCode(200)
   async update(
-    @Param('team_id') teamId: string,
+    @ImportContext() context: ImportRequestContext,
     @Param('certificate_id') certificateId: string,
     @Body() body: RainbondCertificateBody,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<RainbondCertificateResponse> {
     const id = certificateIdOf(certificateId);
-    const command = toUpdateCommand(tenantOf(teamId), response.locals['requestId'], id, body);
+    const command = toUpdateCommand(teamIdOf(context), context.requestId, id, body);
     return toResponse(body, await this.imports.submit('update', command));
   }
 }
 
-function tenantOf(teamId: string): string {
-  if (!TEAM_ID.test(teamId)) throw new CerthubError('INVALID_REQUEST', 'team_id is not a valid team id.');
-  return teamId;
+/** A tenant may exist under an id Rainbond would not accept as a team id; such a team_id is refused. */
+function teamIdOf(context: ImportRequestContext): string {
+  if (!TEAM_ID.test(context.tenantId)) throw new CerthubError('INVALID_REQUEST', 'team_id is not a valid team id.');
+  return context.tenantId;
 }
 
 /** Rainbond ids are positive integers; anything else names no certificate. */

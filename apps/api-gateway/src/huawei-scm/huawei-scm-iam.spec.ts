@@ -1,22 +1,26 @@
 import { CerthubError } from '@certhub/contracts';
 import type { ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import type { CredentialResolver } from '../auth/credential-resolver.service';
 import type { HuaweiAkskAuthenticator } from '../auth/huawei-aksk/huawei-aksk-authenticator.service';
-import { HuaweiScmAuthGuard, SCM_TENANT_LOCAL } from './huawei-scm-auth.guard';
+import { HuaweiIamGuard } from '../auth/huawei-iam.guard';
+import { attachRequestId, importContextOf } from '../request-context/request-context';
+import { SCM_IAM_RULES } from './huawei-scm-iam.rules';
 
 const TOKEN_A = `cht_${'a'.repeat(43)}`;
 
-function contextWith(headers: Record<string, string>): { context: ExecutionContext; locals: Record<string, unknown> } {
-  const locals: Record<string, unknown> = {};
-  const request = { header: (name: string) => headers[name.toLowerCase()] };
-  const http = { getRequest: () => request, getResponse: () => ({ locals }) };
-  return { context: { switchToHttp: () => http } as unknown as ExecutionContext, locals };
+/** A request as the guard sees it: SCM's path names no project, so there are no params to read. */
+function contextWith(headers: Record<string, string>): { context: ExecutionContext; request: Request } {
+  const request = { header: (name: string) => headers[name.toLowerCase()] } as unknown as Request;
+  attachRequestId(request, 'req-1');
+  return { context: { switchToHttp: () => ({ getRequest: () => request }) } as unknown as ExecutionContext, request };
 }
 
-describe('HuaweiScmAuthGuard', () => {
+describe('HuaweiIamGuard with the SCM rules', () => {
   const tenantOfToken = jest.fn(async (token: string) => (token === TOKEN_A ? 'project-a' : null));
   const akskTenantOf = jest.fn(async () => 'project-a');
-  const guard = new HuaweiScmAuthGuard({ tenantOfToken } as unknown as CredentialResolver, { tenantOf: akskTenantOf } as unknown as HuaweiAkskAuthenticator);
+  const Guard = HuaweiIamGuard(SCM_IAM_RULES);
+  const guard = new Guard({ tenantOfToken } as unknown as CredentialResolver, { tenantOf: akskTenantOf } as unknown as HuaweiAkskAuthenticator);
   const SIGNED = 'SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host;x-sdk-date, Signature=00';
   beforeEach(() => {
     tenantOfToken.mockClear();
@@ -29,16 +33,16 @@ describe('HuaweiScmAuthGuard', () => {
     return error;
   }
 
-  it('lets a known token through and hands its tenant to the controller', async () => {
-    const { context, locals } = contextWith({ 'x-auth-token': TOKEN_A });
+  it('lets a known token through and hands its tenant to the handler', async () => {
+    const { context, request } = contextWith({ 'x-auth-token': TOKEN_A });
     await expect(guard.canActivate(context)).resolves.toBe(true);
-    expect(locals[SCM_TENANT_LOCAL]).toBe('project-a');
+    expect(importContextOf(request)).toEqual({ tenantId: 'project-a', requestId: 'req-1' });
   });
 
   it('accepts X-Project-Id naming the token own project', async () => {
-    const { context, locals } = contextWith({ 'x-auth-token': TOKEN_A, 'x-project-id': 'project-a' });
+    const { context, request } = contextWith({ 'x-auth-token': TOKEN_A, 'x-project-id': 'project-a' });
     await expect(guard.canActivate(context)).resolves.toBe(true);
-    expect(locals[SCM_TENANT_LOCAL]).toBe('project-a');
+    expect(importContextOf(request).tenantId).toBe('project-a');
   });
 
   it('refuses a missing token without asking storage', async () => {
@@ -55,14 +59,18 @@ describe('HuaweiScmAuthGuard', () => {
     expect(await refusal({ 'x-auth-token': `cht_${'b'.repeat(43)}` })).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('looks the token up as sent, untrimmed, as SCM always has', async () => {
+    expect(await refusal({ 'x-auth-token': `${TOKEN_A}\u00a0` })).toMatchObject({ code: 'UNAUTHENTICATED', message: 'the token is not valid.' });
+  });
+
   it.each(['project-b', ''])('refuses X-Project-Id %j that is not the token project', async (projectId) => {
     expect(await refusal({ 'x-auth-token': TOKEN_A, 'x-project-id': projectId })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it("takes an AK/SK-signed request's tenant from the AK, not from a token", async () => {
-    const { context, locals } = contextWith({ authorization: SIGNED, 'x-project-id': 'project-a' });
+    const { context, request } = contextWith({ authorization: SIGNED, 'x-project-id': 'project-a' });
     await expect(guard.canActivate(context)).resolves.toBe(true);
-    expect(locals[SCM_TENANT_LOCAL]).toBe('project-a');
+    expect(importContextOf(request).tenantId).toBe('project-a');
     expect(akskTenantOf).toHaveBeenCalledTimes(1);
     expect(tenantOfToken).not.toHaveBeenCalled();
   });
