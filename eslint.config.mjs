@@ -52,6 +52,24 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(false) },
   },
   {
+    // Certificates are read by the parser only (its metadata carries what each dialect prints); the
+    // gateway may use node:crypto for signatures and hashes, not to parse X.509.
+    files: ['apps/api-gateway/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:crypto', 'crypto'].map((name) => ({
+            name,
+            importNames: ['X509Certificate'],
+            message: "The gateway does not parse certificates: put what it needs into the parser's metadata.",
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.spec-support.ts', '**/*.test.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },

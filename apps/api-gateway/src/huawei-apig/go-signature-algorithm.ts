@@ -1,5 +1,4 @@
-import type { CertificateMetadata } from '@certhub/contracts';
-import { rsaPssName } from './rsa-pss-name';
+import type { CertificateMetadata, RsaPssParameters } from '@certhub/contracts';
 
 const RSASSA_PSS = '1.2.840.113549.1.1.10';
 
@@ -24,11 +23,26 @@ const GO_NAMES: Readonly<Record<string, string>> = {
   '1.3.101.112': 'Ed25519',
 };
 
+/** The PSS combinations Go names: MGF1 with the message hash, a salt as long as the hash, trailer 1. */
+const GO_PSS_NAMES: Readonly<Record<string, { name: string; saltLength: number }>> = {
+  '2.16.840.1.101.3.4.2.1': { name: 'SHA256-RSAPSS', saltLength: 32 },
+  '2.16.840.1.101.3.4.2.2': { name: 'SHA384-RSAPSS', saltLength: 48 },
+  '2.16.840.1.101.3.4.2.3': { name: 'SHA512-RSAPSS', saltLength: 64 },
+};
+
 /**
- * The certificate's signature algorithm in Go's form. Where Go has no name (SHA-224, SHA-3, RSA-PSS with other
- * parameters) it would print the number 0; certhub prints OpenSSL's name instead, which says what the algorithm is.
+ * The certificate's signature algorithm in Go's form, from the parser's metadata. Where Go has no name
+ * (SHA-224, SHA-3, RSA-PSS with other parameters) it would print the number 0; certhub prints OpenSSL's name
+ * instead, which says what the algorithm is.
  */
-export function goSignatureAlgorithm(metadata: CertificateMetadata, certificatePem: string): string {
-  const name = metadata.signatureAlgorithmOid === RSASSA_PSS ? rsaPssName(certificatePem) : GO_NAMES[metadata.signatureAlgorithmOid];
+export function goSignatureAlgorithm(metadata: CertificateMetadata): string {
+  const name = metadata.signatureAlgorithmOid === RSASSA_PSS ? goPssName(metadata.rsaPssParameters) : GO_NAMES[metadata.signatureAlgorithmOid];
   return name ?? metadata.signatureAlgorithm;
+}
+
+/** crypto/x509 getSignatureAlgorithmFromAI: only the three combinations above have a name. */
+function goPssName(parameters: RsaPssParameters | null | undefined): string | undefined {
+  if (!parameters || parameters.mgf1HashOid !== parameters.hashOid || parameters.trailerField !== 1) return undefined;
+  const known = GO_PSS_NAMES[parameters.hashOid];
+  return known && parameters.saltLength === known.saltLength ? known.name : undefined;
 }

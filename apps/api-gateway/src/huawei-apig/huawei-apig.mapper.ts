@@ -40,7 +40,7 @@ export function toCertificateResponse(stored: CertificateStoredEvent): ApigCerti
     common_name: metadata.subject.commonName.at(-1) ?? '',
     san: [...metadata.subjectAltNames.dns],
     not_after: apigTime(metadata.notAfter),
-    signature_algorithm: goSignatureAlgorithm(metadata, record.certificatePem),
+    signature_algorithm: goSignatureAlgorithm(metadata),
     create_time: apigTime(record.createdAt),
     update_time: apigTime(record.updatedAt),
     is_has_trusted_root_ca: record.hasTrustedRootCa,

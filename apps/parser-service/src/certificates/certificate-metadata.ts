@@ -4,6 +4,7 @@ import { isoSeconds, serialNumberDecimal, serialNumberHex } from './certificate-
 import { sameName } from './distinguished-name';
 import type { ParsedCertificate } from './parsed-certificate';
 import { signatureAlgorithmName } from './signature-algorithm-names';
+import { readRsaPssParameters } from './rsa-pss-parameters';
 import { readSubjectAltNames } from './subject-alt-names';
 import { describeSupportedKey } from './supported-keys';
 
@@ -22,6 +23,7 @@ export function describeCertificate(cert: ParsedCertificate): CertificateMetadat
     subjectAltNames: readSubjectAltNames(cert),
     signatureAlgorithmOid,
     signatureAlgorithm: signatureAlgorithmName(signatureAlgorithmOid).name,
+    ...pssParameters(cert),
     notBefore: isoSeconds(cert.notBefore),
     notAfter: isoSeconds(cert.notAfter),
     fingerprintSha256: cert.fingerprintSha256,
@@ -29,6 +31,12 @@ export function describeCertificate(cert: ParsedCertificate): CertificateMetadat
     isCa: isCertificateAuthority(cert),
     selfIssued: sameName(cert.subjectDn, cert.issuerDn),
   };
+}
+
+/** Only on PSS-signed certificates: every other metadata document stays as it was. */
+function pssParameters(cert: ParsedCertificate): { rsaPssParameters?: CertificateMetadata['rsaPssParameters'] } {
+  const parameters = readRsaPssParameters(cert);
+  return parameters === undefined ? {} : { rsaPssParameters: parameters };
 }
 
 export function describeChainEntry(cert: ParsedCertificate): ChainEntryMetadata {

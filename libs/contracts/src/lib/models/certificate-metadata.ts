@@ -27,6 +27,15 @@ export interface SubjectAltNames {
   readonly uri: readonly string[];
 }
 
+/** RSASSA-PSS-params (RFC 4055), with OIDs in dotted form. */
+export interface RsaPssParameters {
+  readonly hashOid: string;
+  /** The hash MGF1 uses: the mask generation function is always MGF1 here, anything else is null. */
+  readonly mgf1HashOid: string;
+  readonly saltLength: number;
+  readonly trailerField: number;
+}
+
 /** Everything certhub extracts from one X.509 certificate. */
 export interface CertificateMetadata {
   readonly version: number;
@@ -43,6 +52,11 @@ export interface CertificateMetadata {
   readonly signatureAlgorithmOid: string;
   /** OpenSSL's long name, e.g. sha256WithRSAEncryption, ecdsa-with-SHA256, ED25519. */
   readonly signatureAlgorithm: string;
+  /**
+   * For an RSASSA-PSS signature, its parameters as encoded; null when they are not all explicit and
+   * well-formed. Absent for other algorithms, and on certificates stored before it existed.
+   */
+  readonly rsaPssParameters?: RsaPssParameters | null;
   readonly notBefore: string;
   readonly notAfter: string;
   /** SHA-256 over the DER encoding, lower-case hex. */
