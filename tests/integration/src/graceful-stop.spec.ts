@@ -45,6 +45,11 @@ describe.each<ServiceName>(['parser', 'storage'])('SIGTERM of the %s with import
     });
 
     const answers: HttpAnswer[] = await Promise.all(keys.map(({ alias, key }) => team.add(bodyFor(alias), { 'Idempotency-Key': key })));
+    // Every request has its answer: if none was stored, the stop never came, and waiting for it would only
+    // time out. Say what the answers were instead.
+    if (createdBeforeStop < 0) {
+      throw new Error(`no import was stored, so ${service} was never stopped; answers: ${JSON.stringify(answers.map((answer) => [answer.status, answer.body]).slice(0, 5))}`);
+    }
     await restarted;
 
     expect(createdBeforeStop).toBeGreaterThan(0);
