@@ -1,10 +1,10 @@
 import { sealPrivateKey } from '@certhub/key-envelope';
 import type { TestCertificate } from '@certhub/testing';
 import { randomBytes } from 'node:crypto';
-import { describeCertificate } from '../apps/parser-service/src/certificates/certificate-metadata';
-import { assertKeyMatches } from '../apps/parser-service/src/certificates/key-match';
-import { readCertificateField } from '../apps/parser-service/src/certificates/leaf-certificate';
-import { readPrivateKey } from '../apps/parser-service/src/certificates/private-key';
+import { describeCertificate } from '../apps/parser-service/src/certificates/certificate/certificate-metadata';
+import { assertKeyMatches } from '../apps/parser-service/src/certificates/key/key-match';
+import { readCertificateField } from '../apps/parser-service/src/certificates/certificate/certificate-fields';
+import { readPrivateKey } from '../apps/parser-service/src/certificates/key/private-key';
 import { inspectImport } from '../apps/parser-service/src/certificates';
 import { benchArgs } from './support/bench-args';
 import { benchCertificates } from './support/bench-certificates';

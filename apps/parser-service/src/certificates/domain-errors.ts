@@ -28,8 +28,3 @@ export function uncheckedUpload(): CerthubError {
 export function asDomainError(error: unknown, code: ErrorCode, message: string): CerthubError {
   return error instanceof CerthubError ? error : new CerthubError(code, message);
 }
-
-/** "a CERTIFICATE REQUEST", "an EC PRIVATE KEY": for messages that name what was found. */
-export function withArticle(label: string): string {
-  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
-}

@@ -1,7 +1,7 @@
 import { createExpiredCertificate, createNotYetValidCertificate, createOpensslCertificate, createTestCertificate, createTestCsrPem, type TestCertificate } from '@certhub/testing';
 import { type ImportMaterial } from './index';
 import { derOf, expectInspectionFailure, inspectionFailure } from './inspect-import.spec-support';
-import { encodePem } from './pem-blocks';
+import { encodePem } from './pem/pem-blocks';
 
 
 let cert: TestCertificate;

@@ -2,7 +2,7 @@ import { createTestCertificate, createTestChain, encryptLegacyPrivateKeyPem, enc
 import { createPublicKey } from 'node:crypto';
 import { type ImportMaterial } from './index';
 import { expectInspectionFailure } from './inspect-import.spec-support';
-import { encodePem } from './pem-blocks';
+import { encodePem } from './pem/pem-blocks';
 
 
 let cert: TestCertificate;

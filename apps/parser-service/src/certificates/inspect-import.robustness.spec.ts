@@ -2,7 +2,7 @@ import { createTestCertificate, createTestChain, generateTestKeyPair, type TestC
 import { randomBytes } from 'node:crypto';
 import { type ImportMaterial } from './index';
 import { derOf, inspectionOutcome } from './inspect-import.spec-support';
-import { encodePem } from './pem-blocks';
+import { encodePem } from './pem/pem-blocks';
 
 
 let cert: TestCertificate;

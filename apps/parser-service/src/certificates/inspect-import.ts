@@ -1,13 +1,13 @@
 import { CerthubError, type CertificateMetadata, type ChainEntryMetadata } from '@certhub/contracts';
-import { assembleChain, readChainField, readTrustedRootField } from './certificate-chain';
-import { describeCertificate, describeChainEntry } from './certificate-metadata';
-import { verifyChain } from './chain-verification';
+import { readCertificateField, readChainField, readTrustedRootField } from './certificate/certificate-fields';
+import { describeCertificate, describeChainEntry } from './certificate/certificate-metadata';
+import { assertCurrentlyValid } from './certificate/validity';
+import { assembleChain } from './chain/chain-assembly';
+import { verifyChain } from './chain/chain-verification';
 import { uncheckedUpload, underCode, underCodeAsync } from './domain-errors';
-import { assertKeyMatches } from './key-match';
-import { readCertificateField } from './leaf-certificate';
-import { encodePem } from './pem-blocks';
-import { readPrivateKey } from './private-key';
-import { assertCurrentlyValid } from './validity';
+import { assertKeyMatches } from './key/key-match';
+import { readPrivateKey } from './key/private-key';
+import { encodePem } from './pem/pem-blocks';
 
 export interface ImportMaterial {
   certificate: string;

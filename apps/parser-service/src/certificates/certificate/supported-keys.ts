@@ -1,6 +1,6 @@
 import { CerthubError, type PublicKeyInfo } from '@certhub/contracts';
-import { readDerElement } from './der-reader';
-import type { CertificateStructure } from './parsed-certificate';
+import type { CertificateStructure } from '../asn1/certificate-structure';
+import { readDerElement } from '../asn1/der-reader';
 
 type SubjectPublicKeyInfo = CertificateStructure['tbsCertificate']['subjectPublicKeyInfo'];
 

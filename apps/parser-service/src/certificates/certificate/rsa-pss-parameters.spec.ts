@@ -1,5 +1,5 @@
 import { createOpensslCertificate, createTestCertificate, type OpensslCertificate } from '@certhub/testing';
-import { inspectImport } from './index';
+import { inspectImport } from '../index';
 
 const SHA256 = '2.16.840.1.101.3.4.2.1';
 const SHA384 = '2.16.840.1.101.3.4.2.2';

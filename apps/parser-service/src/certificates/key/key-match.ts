@@ -1,7 +1,7 @@
 import { CerthubError } from '@certhub/contracts';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { descendsFrom } from './issued-by';
-import type { ParsedCertificate } from './parsed-certificate';
+import type { ParsedCertificate } from '../certificate/parsed-certificate';
+import { descendsFrom } from '../chain/issued-by';
 
 /**
  * The key matches when its public half is the certificate's SubjectPublicKeyInfo: exact for every key type, and

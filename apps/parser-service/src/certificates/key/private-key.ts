@@ -1,7 +1,6 @@
 import { CerthubError } from '@certhub/contracts';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { withArticle } from './domain-errors';
-import { PemFormatError, readPemBlocks, type PemBlock } from './pem-blocks';
+import { PemFormatError, readPemBlocks, withArticle, type PemBlock } from '../pem/pem-blocks';
 
 /** PEM labels we accept and the DER structure node:crypto should read each as. */
 const KEY_FORMATS: Readonly<Record<string, 'pkcs8' | 'pkcs1' | 'sec1'>> = {

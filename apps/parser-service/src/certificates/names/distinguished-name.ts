@@ -1,7 +1,7 @@
 import type { DistinguishedName } from '@certhub/contracts';
+import type { CertificateStructure } from '../asn1/certificate-structure';
 import { attributeValueDer, hexDump, readAttributeValue } from './attribute-value';
 import { LISTED_ATTRIBUTES, NAME_ATTRIBUTE_SHORT_NAMES } from './name-attributes';
-import type { CertificateStructure } from './parsed-certificate';
 import { escapeRfc2253 } from './rfc2253-escape';
 
 type AsnName = CertificateStructure['tbsCertificate']['subject'];

@@ -1,7 +1,7 @@
 import { CerthubError } from '@certhub/contracts';
-import { sameName } from './distinguished-name';
+import type { ParsedCertificate } from '../certificate/parsed-certificate';
+import { sameName } from '../names/distinguished-name';
 import { isSignedBy } from './issued-by';
-import type { ParsedCertificate } from './parsed-certificate';
 
 type LinkProblem = 'names' | 'signature' | null;
 

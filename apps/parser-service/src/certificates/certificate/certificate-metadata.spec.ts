@@ -1,6 +1,6 @@
 import { createOpensslCertificate, createTestCertificate, opensslView, type OpensslCertificateView } from '@certhub/testing';
 import type { CertificateMetadata } from '@certhub/contracts';
-import { inspectImport } from './index';
+import { inspectImport } from '../index';
 
 interface Upload {
   readonly certificatePem: string;

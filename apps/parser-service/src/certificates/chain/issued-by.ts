@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { sameName } from './distinguished-name';
-import type { ParsedCertificate } from './parsed-certificate';
-import { signatureAlgorithmName, type NodeVerification } from './signature-algorithm-names';
+import type { ParsedCertificate } from '../certificate/parsed-certificate';
+import { signatureAlgorithmName, type NodeVerification } from '../certificate/signature-algorithm-names';
+import { sameName } from '../names/distinguished-name';
 
 /**
  * Whether `issuer`'s key verifies the signature on `child`.

@@ -1,7 +1,8 @@
 import type { DistinguishedName } from '@certhub/contracts';
 import { createHash } from 'node:crypto';
-import { readDerElement } from './der-reader';
-import { describeName } from './distinguished-name';
+import type { CertificateStructure } from '../asn1/certificate-structure';
+import { readDerElement } from '../asn1/der-reader';
+import { describeName } from '../names/distinguished-name';
 import { x509 } from './x509-runtime';
 
 /**
@@ -18,7 +19,7 @@ export class ParsedCertificate extends x509.X509Certificate {
     super(der);
   }
 
-  get structure() {
+  get structure(): CertificateStructure {
     return this.asn;
   }
 
@@ -35,8 +36,6 @@ export class ParsedCertificate extends x509.X509Certificate {
     return (this.#fingerprint ??= createHash('sha256').update(this.der).digest('hex'));
   }
 }
-
-export type CertificateStructure = ParsedCertificate['structure'];
 
 /**
  * Parses one DER certificate. The library ignores bytes after the outer SEQUENCE, which would make the stored

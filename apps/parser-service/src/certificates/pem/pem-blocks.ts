@@ -80,6 +80,11 @@ function closeBlock(open: OpenBlock): PemBlock {
   return { label: open.label, headers: open.headers, der: Buffer.from(base64, 'base64'), line: open.line };
 }
 
+/** "a CERTIFICATE REQUEST", "an EC PRIVATE KEY": for messages that name the block found where another belongs. */
+export function withArticle(label: string): string {
+  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
+}
+
 /** Re-encodes DER as PEM the way OpenSSL writes it: LF line ends, 64 characters per line. */
 export function encodePem(label: string, der: Uint8Array): string {
   const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];

@@ -1,5 +1,5 @@
 // @peculiar/x509 resolves its algorithm registry through tsyringe, which refuses to load without a Reflect
-// metadata polyfill. Importing the polyfill here keeps this folder usable outside the Nest entry point (specs,
+// metadata polyfill. Importing the polyfill here keeps certificates/ usable outside the Nest entry point (specs,
 // benchmarks), and it must stay above the library import.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';

@@ -1,5 +1,5 @@
 import type { RsaPssParameters } from '@certhub/contracts';
-import { readDerElement, type DerElement } from './der-reader';
+import { readDerElement, type DerElement } from '../asn1/der-reader';
 import type { ParsedCertificate } from './parsed-certificate';
 
 const RSASSA_PSS = '1.2.840.113549.1.1.10';

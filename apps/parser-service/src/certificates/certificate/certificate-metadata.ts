@@ -1,11 +1,9 @@
 import type { CertificateMetadata, ChainEntryMetadata } from '@certhub/contracts';
-import { isCertificateAuthority } from './certificate-extensions';
-import { isoSeconds, serialNumberDecimal, serialNumberHex } from './certificate-identity';
-import { sameName } from './distinguished-name';
+import { sameName } from '../names/distinguished-name';
+import { isCertificateAuthority, readSubjectAltNames } from './certificate-extensions';
 import type { ParsedCertificate } from './parsed-certificate';
 import { signatureAlgorithmName } from './signature-algorithm-names';
 import { readRsaPssParameters } from './rsa-pss-parameters';
-import { readSubjectAltNames } from './subject-alt-names';
 import { describeSupportedKey } from './supported-keys';
 
 /** Everything the contract records about the server certificate; refuses keys we cannot serve (CERT_UNSUPPORTED_KEY). */
@@ -48,4 +46,25 @@ export function describeChainEntry(cert: ParsedCertificate): ChainEntryMetadata 
     notAfter: isoSeconds(cert.notAfter),
     fingerprintSha256: cert.fingerprintSha256,
   };
+}
+
+/**
+ * The serial as OpenSSL prints it, lower-cased: whole bytes, without the leading zero byte DER adds to keep a
+ * positive INTEGER positive. A zero serial stays "00".
+ */
+function serialNumberHex(cert: ParsedCertificate): string {
+  const bytes = new Uint8Array(cert.structure.tbsCertificate.serialNumber);
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  return Buffer.from(bytes.subarray(start)).toString('hex') || '00';
+}
+
+/** Decimal form of the same (unsigned) serial, as some cloud consoles show it. */
+function serialNumberDecimal(hex: string): string {
+  return BigInt(`0x${hex}`).toString(10);
+}
+
+/** ISO 8601 in UTC to the second: certificate times have no fractions, so `.000` would only be noise. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -1,5 +1,5 @@
 import { CerthubError } from '@certhub/contracts';
-import { isoSeconds } from './certificate-identity';
+import { isoSeconds } from './certificate-metadata';
 import type { ParsedCertificate } from './parsed-certificate';
 
 /** Only the server certificate is checked: an expired intermediate is the CA's problem and clients report it. */

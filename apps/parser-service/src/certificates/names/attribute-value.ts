@@ -1,5 +1,5 @@
-import { encodeDerElement, readDerElement } from './der-reader';
-import type { CertificateStructure } from './parsed-certificate';
+import { encodeDerElement, readDerElement } from '../asn1/der-reader';
+import type { CertificateStructure } from '../asn1/certificate-structure';
 
 type AttributeValue = CertificateStructure['tbsCertificate']['subject'][number][number]['value'];
 

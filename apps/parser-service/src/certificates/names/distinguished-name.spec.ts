@@ -1,7 +1,7 @@
 import { opensslView } from '@certhub/testing';
 import { webcrypto } from 'node:crypto';
-import { parseCertificateDer } from './parsed-certificate';
-import { x509 } from './x509-runtime';
+import { parseCertificateDer } from '../certificate/parsed-certificate';
+import { x509 } from '../certificate/x509-runtime';
 
 /** Builds the name directly, to reach string types and OIDs that neither the test factory nor `openssl req` write. */
 async function certificateWithSubject(name: ConstructorParameters<typeof x509.Name>[0]): Promise<string> {
