@@ -4,14 +4,16 @@ import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { STORAGE_CONFIG } from '../config/storage-config.token';
 import { DatabaseModule } from '../database/database.module';
 import { MONGO_CONNECTION_OPTIONS } from '../database/mongo-connection-options';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { ExpiryModule } from '../expiry/expiry.module';
+import { OutcomesModule } from '../outcomes/outcomes.module';
+import { PipelineModule } from '../pipeline/pipeline.module';
 import { CertificateQueryModule } from '../query/certificate-query.module';
 import { KeyRotationModule } from '../key-rotation/key-rotation.module';
 import { HealthController } from '../health/health.controller';
-import { STORAGE_CONFIG } from './storage-config.token';
 
 @Module({})
 export class StorageModule {
@@ -28,6 +30,8 @@ export class StorageModule {
         MongooseModule.forRoot(config.mongoUrl, { ...MONGO_CONNECTION_OPTIONS, retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 1_000 }),
         DatabaseModule,
         CertificatesModule,
+        OutcomesModule,
+        PipelineModule,
         CredentialsModule,
         ExpiryModule,
         CertificateQueryModule,

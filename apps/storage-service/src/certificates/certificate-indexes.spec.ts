@@ -1,7 +1,5 @@
-import type { StorageConfig } from '@certhub/config';
 import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { OUTCOME_RETENTION_INDEX, RequestOutcome, RequestOutcomeSchema } from '../outcomes/schemas/request-outcome.schema';
 import { CertificateIndexes } from './certificate-indexes.service';
 import { Certificate, CertificateSchema } from './schemas/certificate.schema';
 
@@ -9,55 +7,25 @@ describe('CertificateIndexes (on a MongoDB-protocol server)', () => {
   let server: EmbeddedMongo;
   let connection: Connection;
   let certificates: Model<Certificate>;
-  let records: Model<RequestOutcome>;
 
   beforeAll(async () => {
-    // The TTL monitor runs every 100 ms here instead of every minute.
-    server = await startEmbeddedMongo({ port: 0, ttlMonitorIntervalMs: 100 });
+    server = await startEmbeddedMongo({ port: 0 });
     connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false }).asPromise();
     certificates = connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
-    records = connection.model<RequestOutcome>(RequestOutcome.name, RequestOutcomeSchema) as unknown as Model<RequestOutcome>;
   });
   afterAll(async () => {
     await connection?.close();
     await server?.stop();
   });
 
-  const ensure = (outcomeRetentionHours: number) =>
-    new CertificateIndexes(certificates, records, { outcomeRetentionHours } as StorageConfig).ensure();
-  const indexes = async (model: Model<never>) => (await model.collection.listIndexes().toArray()).map((index) => ({ ...index }));
-  const retention = async () => (await indexes(records as never)).find((index) => index.name === OUTCOME_RETENTION_INDEX);
-
-  it('expires idempotency records after OUTCOME_RETENTION_HOURS, and follows a changed setting in place', async () => {
-    await ensure(360);
-    expect(await retention()).toMatchObject({ key: { createdAt: 1 }, expireAfterSeconds: 360 * 3_600 });
-    await ensure(720);
-    expect(await retention()).toMatchObject({ key: { createdAt: 1 }, expireAfterSeconds: 720 * 3_600 });
-    // Unchanged: nothing to do, and no error.
-    await ensure(720);
-    expect(await retention()).toMatchObject({ expireAfterSeconds: 720 * 3_600 });
-  });
-
-  it('lets the TTL monitor delete the records older than the retention, and only those', async () => {
-    await ensure(360);
-    const retentionMs = 360 * 3_600_000;
-    const record = (requestId: string, ageMs: number) => ({
-      tenantId: 'team-a', requestId, contentHash: 'h', decision: null, createdAt: new Date(Date.now() - ageMs),
-    });
-    await records.collection.insertMany([record('expired', retentionMs + 60_000), record('kept', retentionMs - 60_000), record('new', 0)]);
-    const deadline = Date.now() + 10_000;
-    while ((await records.countDocuments({ requestId: 'expired' })) > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect((await records.find({}, { requestId: 1 }).lean()).map((one) => one.requestId).sort()).toEqual(['kept', 'new']);
-  });
+  const indexes = async () => (await certificates.collection.listIndexes().toArray()).map((index) => ({ ...index }));
 
   it('lists by hostname through (tenant, hostname, notAfter, _id) and drops the index it replaces', async () => {
     await certificates.collection.createIndex({ tenantId: 1, hostnames: 1 }, { name: 'tenant_hostnames' });
-    await ensure(360);
-    const names = (await indexes(certificates as never)).map((index) => index.name);
+    await new CertificateIndexes(certificates).ensure();
+    const names = (await indexes()).map((index) => index.name);
     expect(names).not.toContain('tenant_hostnames');
-    expect((await indexes(certificates as never)).find((index) => index.name === 'tenant_hostnames_not_after'))
+    expect((await indexes()).find((index) => index.name === 'tenant_hostnames_not_after'))
       .toMatchObject({ key: { tenantId: 1, hostnames: 1, notAfter: 1, _id: 1 } });
   });
 });

@@ -3,9 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
+import { duplicateKeyField, isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { hostnamesOf, toCertificateRecord } from './certificate-record.mapper';
 import { IdAllocator } from './id-allocator.service';
-import { duplicateKeyField, isDuplicateKeyError, rethrowAsTransient } from './mongo-errors';
 import { APPLIED_REQUEST_IDS_KEPT, Certificate, EXPIRY_CHECK_ON_NEXT_SCAN } from './schemas/certificate.schema';
 
 type ValidCommand = CertificateParsedEvent & { verdict: { ok: true; parsed: ParsedCertificate } };

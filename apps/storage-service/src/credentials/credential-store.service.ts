@@ -2,7 +2,7 @@ import type { CredentialCreateRequest, CredentialRecord, CredentialResolveReques
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError, rethrowAsTransient } from '../certificates/mongo-errors';
+import { isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { Credential } from './schemas/credential.schema';
 
 type StoredCredential = Credential & { createdAt: Date };

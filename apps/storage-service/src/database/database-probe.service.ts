@@ -2,7 +2,7 @@ import type { StorageConfig } from '@certhub/config';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { mongo, type Connection } from 'mongoose';
-import { STORAGE_CONFIG } from '../app/storage-config.token';
+import { STORAGE_CONFIG } from '../config/storage-config.token';
 import { MONGO_CONNECTION_OPTIONS } from './mongo-connection-options';
 
 /** How often storage asks its database whether it answers. */

@@ -4,8 +4,8 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Gauge, type Registry } from 'prom-client';
-import { STORAGE_CONFIG } from '../app/storage-config.token';
 import { Certificate } from '../certificates/schemas/certificate.schema';
+import { STORAGE_CONFIG } from '../config/storage-config.token';
 import type { ExpiryScanReport } from './expiry-scan.service';
 import { DAY_MS } from './expiry-thresholds';
 

@@ -2,8 +2,8 @@ import type { StorageConfig } from '@certhub/config';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { STORAGE_CONFIG } from '../app/storage-config.token';
 import { Certificate, EXPIRY_CHECK_ON_NEXT_SCAN } from '../certificates/schemas/certificate.schema';
+import { STORAGE_CONFIG } from '../config/storage-config.token';
 import { ExpiryPlanRecord, PLAN_ID } from './schemas/expiry-plan.schema';
 
 /**

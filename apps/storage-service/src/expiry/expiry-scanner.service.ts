@@ -1,6 +1,6 @@
 import type { StorageConfig } from '@certhub/config';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { STORAGE_CONFIG } from '../app/storage-config.token';
+import { STORAGE_CONFIG } from '../config/storage-config.token';
 import { ExpiryMetrics } from './expiry-metrics.service';
 import { ExpiryPlan } from './expiry-plan.service';
 import { ExpiryScan } from './expiry-scan.service';

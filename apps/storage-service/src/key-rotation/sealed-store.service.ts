@@ -10,8 +10,8 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { STORAGE_CONFIG } from '../app/storage-config.token';
 import { Certificate } from '../certificates/schemas/certificate.schema';
+import { STORAGE_CONFIG } from '../config/storage-config.token';
 import { Credential } from '../credentials/schemas/credential.schema';
 import { rewrapRefusal } from './rewrap-verification';
 import { envelopeUnchangedFilter } from './sealed-envelope.filter';

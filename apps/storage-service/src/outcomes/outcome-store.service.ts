@@ -2,8 +2,8 @@ import type { CertificateOutcomeEvent } from '@certhub/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError, rethrowAsTransient } from '../certificates/mongo-errors';
 import { Certificate } from '../certificates/schemas/certificate.schema';
+import { isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { expandDecision, RECORD_FIELDS, summarizeOutcome } from './outcome-decision';
 import { RequestOutcome } from './schemas/request-outcome.schema';
 

@@ -7,9 +7,9 @@ import {
 } from '@certhub/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { CertificateWriter } from '../certificates/certificate-writer.service';
-import { StorageMetrics } from '../metrics/storage-metrics.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { OutcomePublisher } from './outcome.publisher';
+import { PipelineMetrics } from './pipeline-metrics.service';
 
 /**
  * Turns the parser's verdict into exactly one stored outcome per (tenant, request id) and publishes it.
@@ -24,7 +24,7 @@ export class ParsedCertificateHandler {
     private readonly writer: CertificateWriter,
     private readonly outcomes: OutcomeStore,
     private readonly publisher: OutcomePublisher,
-    private readonly metrics: StorageMetrics,
+    private readonly metrics: PipelineMetrics,
   ) {}
 
   /** `delivery` names the hand-over message: the outcome published for it is deduplicated per message. */

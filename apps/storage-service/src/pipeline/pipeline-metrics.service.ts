@@ -6,12 +6,12 @@ import type { JetStreamManager } from 'nats';
 import { Counter, type Registry } from 'prom-client';
 
 /**
- * Storage decides every outcome, so it counts them (by error code for rejections), and reports its consumer's
- * lag. Certificate expiry metrics come from the expiry watch (expiry/expiry-metrics.service.ts), bounded and
- * refreshed by its scan, never read per scrape.
+ * The pipeline decides every outcome, so it counts them (by error code for rejections), and reports its
+ * consumer's lag. Certificate expiry metrics come from the expiry watch (expiry/expiry-metrics.service.ts),
+ * bounded and refreshed by its scan, never read per scrape.
  */
 @Injectable()
-export class StorageMetrics implements OnModuleInit {
+export class PipelineMetrics implements OnModuleInit {
   private outcomes: Counter<'operation' | 'outcome' | 'code'> | null = null;
 
   constructor(

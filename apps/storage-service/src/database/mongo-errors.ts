@@ -1,5 +1,7 @@
 import { TransientError } from '@certhub/messaging';
 
+// How the MongoDB driver's errors are told apart, for every store in this service.
+
 interface DuplicateKeyError {
   readonly code: 11000;
   readonly keyPattern?: Record<string, unknown>;

@@ -1,1 +1,0 @@
-export const STORAGE_CONFIG = Symbol('STORAGE_CONFIG');

@@ -1,0 +1,184 @@
+import { CerthubError } from '@certhub/contracts';
+import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { scmIdOf } from './certificate-record.mapper';
+import { CertificateWriter } from './certificate-writer.service';
+import { IdAllocator } from './id-allocator.service';
+import { validParsedEvent } from './parsed-event.spec-support';
+import { APPLIED_REQUEST_IDS_KEPT, Certificate, CertificateSchema, EXPIRY_CHECK_ON_NEXT_SCAN } from './schemas/certificate.schema';
+import { Counter, CounterSchema } from './schemas/counter.schema';
+
+describe('CertificateWriter (on a MongoDB-protocol server)', () => {
+  let server: EmbeddedMongo;
+  let connection: Connection;
+  let certificates: Model<Certificate>;
+  let counters: Model<Counter>;
+  let writer: CertificateWriter;
+
+  beforeAll(async () => {
+    server = await startEmbeddedMongo({ port: 0 });
+    connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false }).asPromise();
+    certificates = connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
+    counters = connection.model<Counter>(Counter.name, CounterSchema) as unknown as Model<Counter>;
+    // The unique (tenant, name) and uid indexes are what the writer's guarantees rest on.
+    await certificates.createIndexes();
+    writer = new CertificateWriter(certificates, new IdAllocator(counters));
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await server?.stop();
+  });
+
+  const stored = (id: number) => certificates.findById(id).lean<Certificate>().exec();
+  const countNamed = (tenantId: string, name: string) => certificates.countDocuments({ tenantId, name }).exec();
+  const lastId = async () => (await counters.findById('certificates').lean<Counter>().exec())?.seq;
+
+  describe('create', () => {
+    it('stores the verdict as a certificate at revision 1, announced to the expiry watch on its next scan', async () => {
+      const event = await validParsedEvent({
+        requestId: 'create-1', tenantId: 'team-a', name: 'shop', labels: { env: 'prod' }, hostnames: ['Shop.Example.COM', 'www.shop.example.com'],
+      });
+      const { parsed } = event.verdict;
+      const record = await writer.create(event);
+
+      expect(record).toEqual({
+        id: record.id,
+        uid: expect.stringMatching(/^[0-9a-f]{32}$/),
+        scmId: scmIdOf(record.id),
+        tenantId: 'team-a',
+        name: 'shop',
+        labels: { env: 'prod' },
+        certificatePem: parsed.certificatePem,
+        chainPem: [],
+        hasTrustedRootCa: false,
+        metadata: parsed.metadata,
+        chain: [],
+        revision: 1,
+        createdAt: expect.any(String),
+        updatedAt: record.createdAt,
+      });
+      expect(await stored(record.id)).toMatchObject({
+        // Sealed by the parser, kept as it came.
+        privateKey: parsed.privateKey,
+        hostnames: ['shop.example.com', 'www.shop.example.com'],
+        notAfter: new Date(parsed.metadata.notAfter),
+        createdByRequestId: 'create-1',
+        appliedRequestIds: ['create-1'],
+        expiryNotified: [],
+        expiryCheckAt: EXPIRY_CHECK_ON_NEXT_SCAN,
+      });
+    });
+
+    it('gives each certificate the next id of the counters collection', async () => {
+      const ids: number[] = [];
+      for (const name of ['ids-1', 'ids-2', 'ids-3']) {
+        ids.push((await writer.create(await validParsedEvent({ requestId: `create-${name}`, tenantId: 'team-a', name }))).id);
+      }
+      const first = ids[0] as number;
+      expect(ids).toEqual([first, first + 1, first + 2]);
+      expect(await lastId()).toBe(first + 2);
+    });
+
+    it('refuses a second certificate of one name in one tenant with NAME_CONFLICT, but not in another tenant', async () => {
+      await writer.create(await validParsedEvent({ requestId: 'api-a-1', tenantId: 'team-a', name: 'api' }));
+
+      const again = writer.create(await validParsedEvent({ requestId: 'api-a-2', tenantId: 'team-a', name: 'api' }));
+      await expect(again).rejects.toThrow(CerthubError);
+      await expect(again).rejects.toMatchObject({ code: 'NAME_CONFLICT' });
+      expect(await countNamed('team-a', 'api')).toBe(1);
+
+      const other = await writer.create(await validParsedEvent({ requestId: 'api-b-1', tenantId: 'team-b', name: 'api' }));
+      expect(other).toMatchObject({ tenantId: 'team-b', name: 'api', revision: 1 });
+      expect(await countNamed('team-b', 'api')).toBe(1);
+    });
+
+    it('answers a create retried with the same request id with the certificate its first attempt stored', async () => {
+      // A redelivery after a crash between the insert and the acknowledgement.
+      const event = await validParsedEvent({ requestId: 'retried-create', tenantId: 'team-a', name: 'retried' });
+      const first = await writer.create(event);
+
+      expect(await writer.create(event)).toEqual(first);
+      expect(await countNamed('team-a', 'retried')).toBe(1);
+    });
+  });
+
+  describe('update', () => {
+    it('replaces the content, bumps the revision and keeps the identity; the expiry watch starts over', async () => {
+      const created = await writer.create(await validParsedEvent({ requestId: 'billing-create', tenantId: 'team-a', name: 'billing' }));
+      // As the expiry watch leaves a certificate once it announced its 30-day threshold.
+      await certificates.collection.updateOne({ _id: created.id } as never, { $set: { expiryNotified: [30], expiryCheckAt: new Date(Date.now() + 86_400_000) } });
+      const update = await validParsedEvent({
+        requestId: 'billing-update', tenantId: 'team-a', name: 'billing-renamed', labels: { tier: 'gold' }, certificateId: created.id,
+        hostnames: ['billing.example.org'],
+      });
+
+      const updated = await writer.update(update, created.id);
+
+      expect(updated).toMatchObject({
+        id: created.id,
+        uid: created.uid,
+        scmId: created.scmId,
+        name: 'billing-renamed',
+        labels: { tier: 'gold' },
+        certificatePem: update.verdict.parsed.certificatePem,
+        metadata: update.verdict.parsed.metadata,
+        revision: 2,
+        createdAt: created.createdAt,
+      });
+      expect(await stored(created.id)).toMatchObject({
+        privateKey: update.verdict.parsed.privateKey,
+        hostnames: ['billing.example.org'],
+        notAfter: new Date(update.verdict.parsed.metadata.notAfter),
+        createdByRequestId: 'billing-create',
+        appliedRequestIds: ['billing-create', 'billing-update'],
+        expiryNotified: [],
+        expiryCheckAt: EXPIRY_CHECK_ON_NEXT_SCAN,
+      });
+    });
+
+    it("refuses another tenant's certificate, and one that does not exist, with NOT_FOUND, changing nothing", async () => {
+      const created = await writer.create(await validParsedEvent({ requestId: 'mail-create', tenantId: 'team-a', name: 'mail' }));
+      const before = await stored(created.id);
+
+      const intruder = await validParsedEvent({ requestId: 'mail-takeover', tenantId: 'team-b', name: 'mine-now', certificateId: created.id });
+      await expect(writer.update(intruder, created.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await stored(created.id)).toEqual(before);
+
+      const missing = await validParsedEvent({ requestId: 'ghost-update', tenantId: 'team-a', name: 'ghost', certificateId: 999_999 });
+      await expect(writer.update(missing, 999_999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await countNamed('team-a', 'ghost')).toBe(0);
+    });
+
+    it('applies a redelivered update once, answering the certificate as it is now', async () => {
+      const created = await writer.create(await validParsedEvent({ requestId: 'vpn-create', tenantId: 'team-a', name: 'vpn' }));
+      const update = await validParsedEvent({ requestId: 'vpn-update-1', tenantId: 'team-a', name: 'vpn-1', certificateId: created.id });
+      const first = await writer.update(update, created.id);
+
+      expect(await writer.update(update, created.id)).toEqual(first);
+      expect(await stored(created.id)).toMatchObject({ revision: 2, appliedRequestIds: ['vpn-create', 'vpn-update-1'] });
+
+      // Redelivered after a later update: not applied over it, answered with the certificate as that update left it.
+      const later = await writer.update(await validParsedEvent({ requestId: 'vpn-update-2', tenantId: 'team-a', name: 'vpn-2', certificateId: created.id }), created.id);
+      expect(await writer.update(update, created.id)).toEqual(later);
+      expect(await stored(created.id)).toMatchObject({ name: 'vpn-2', revision: 3 });
+    });
+
+    it(`remembers the last ${APPLIED_REQUEST_IDS_KEPT} applied request ids, not every one`, async () => {
+      const created = await writer.create(await validParsedEvent({ requestId: 'busy-create', tenantId: 'team-a', name: 'busy' }));
+      const content = await validParsedEvent({ requestId: 'unused', tenantId: 'team-a', name: 'busy', certificateId: created.id });
+      const requestIds = Array.from({ length: APPLIED_REQUEST_IDS_KEPT + 1 }, (_, i) => `busy-update-${i}`);
+      for (const requestId of requestIds) await writer.update({ ...content, requestId }, created.id);
+
+      expect(await stored(created.id)).toMatchObject({ revision: requestIds.length + 1, appliedRequestIds: requestIds.slice(1) });
+    });
+
+    it('refuses to rename a certificate onto a name its tenant already uses with NAME_CONFLICT', async () => {
+      await writer.create(await validParsedEvent({ requestId: 'one-create', tenantId: 'team-a', name: 'one' }));
+      const two = await writer.create(await validParsedEvent({ requestId: 'two-create', tenantId: 'team-a', name: 'two' }));
+
+      const rename = await validParsedEvent({ requestId: 'two-rename', tenantId: 'team-a', name: 'one', certificateId: two.id });
+      await expect(writer.update(rename, two.id)).rejects.toMatchObject({ code: 'NAME_CONFLICT' });
+      expect(await stored(two.id)).toMatchObject({ name: 'two', revision: 1, appliedRequestIds: ['two-create'] });
+    });
+  });
+});

@@ -1,0 +1,189 @@
+import { Streams, type CertificateOutcomeEvent } from '@certhub/contracts';
+import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
+import mongoose, { type Connection, type Model } from 'mongoose';
+import type { JetStreamClient, JetStreamManager } from 'nats';
+import { Registry } from 'prom-client';
+import { CertificateWriter } from '../certificates/certificate-writer.service';
+import { IdAllocator } from '../certificates/id-allocator.service';
+import { rejectedParsedEvent, validParsedEvent } from '../certificates/parsed-event.spec-support';
+import { Certificate, CertificateSchema } from '../certificates/schemas/certificate.schema';
+import { Counter, CounterSchema } from '../certificates/schemas/counter.schema';
+import { OutcomeStore, type StoredOutcome } from '../outcomes/outcome-store.service';
+import { RequestOutcome, RequestOutcomeSchema } from '../outcomes/schemas/request-outcome.schema';
+import { OutcomePublisher } from './outcome.publisher';
+import { ParsedCertificateHandler } from './parsed-certificate.handler';
+import { PipelineMetrics } from './pipeline-metrics.service';
+
+type Delivery = { readonly stream: string; readonly sequence: number };
+
+/** The NATS boundary: records what would have been published, and for which hand-over message. */
+class RecordingPublisher extends OutcomePublisher {
+  readonly published: { answer: StoredOutcome; delivery: Delivery }[] = [];
+
+  constructor() {
+    super({} as JetStreamClient);
+  }
+
+  override publish(answer: StoredOutcome, delivery: Delivery): Promise<void> {
+    this.published.push({ answer, delivery });
+    return Promise.resolve();
+  }
+}
+
+describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
+  let server: EmbeddedMongo;
+  let connection: Connection;
+  let certificates: Model<Certificate>;
+  let counters: Model<Counter>;
+  let outcomes: OutcomeStore;
+  let registry: Registry;
+  let publisher: RecordingPublisher;
+  let handler: ParsedCertificateHandler;
+
+  beforeAll(async () => {
+    server = await startEmbeddedMongo({ port: 0 });
+    connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false }).asPromise();
+    certificates = connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
+    counters = connection.model<Counter>(Counter.name, CounterSchema) as unknown as Model<Counter>;
+    const records = connection.model<RequestOutcome>(RequestOutcome.name, RequestOutcomeSchema) as unknown as Model<RequestOutcome>;
+    // The unique indexes on (tenant, name) and (tenant, request id) are what "once" rests on.
+    await Promise.all([certificates.createIndexes(), records.createIndexes()]);
+    outcomes = new OutcomeStore(records, certificates);
+  });
+  afterAll(async () => {
+    await connection?.close();
+    await server?.stop();
+  });
+  beforeEach(() => {
+    registry = new Registry();
+    // No lag is scraped here, so the JetStream manager is never asked.
+    const metrics = new PipelineMetrics(registry, {} as JetStreamManager);
+    metrics.onModuleInit();
+    publisher = new RecordingPublisher();
+    handler = new ParsedCertificateHandler(new CertificateWriter(certificates, new IdAllocator(counters)), outcomes, publisher, metrics);
+  });
+
+  let sequence = 0;
+  const nextDelivery = (): Delivery => ({ stream: Streams.pipeline.name, sequence: ++sequence });
+  const countNamed = (tenantId: string, name: string) => certificates.countDocuments({ tenantId, name }).exec();
+  const lastId = async () => (await counters.findById('certificates').lean<Counter>().exec())?.seq;
+  /** certhub_outcomes_total for one outcome, as /metrics would show it. */
+  const counted = async (outcome: CertificateOutcomeEvent['outcome'], code = '') => {
+    const values = (await registry.getSingleMetric('certhub_outcomes_total')?.get())?.values ?? [];
+    return values.filter((one) => one.labels['outcome'] === outcome && one.labels['code'] === code).reduce((sum, one) => sum + one.value, 0);
+  };
+
+  it('stores a valid create, records its outcome and publishes it once, for the hand-over it answers', async () => {
+    const event = await validParsedEvent({ requestId: 'shop-1', tenantId: 'team-a', name: 'shop' });
+    const delivery = nextDelivery();
+    await handler.handle(event, delivery);
+
+    expect(publisher.published).toEqual([
+      {
+        delivery,
+        answer: {
+          contentHash: event.contentHash,
+          outcome: {
+            requestId: 'shop-1', tenantId: 'team-a', operation: 'create', decidedAt: expect.any(String), outcome: 'created',
+            certificate: expect.objectContaining({ tenantId: 'team-a', name: 'shop', revision: 1, certificatePem: event.verdict.parsed.certificatePem }),
+          },
+        },
+      },
+    ]);
+    expect(await countNamed('team-a', 'shop')).toBe(1);
+    expect(await outcomes.find('team-a', 'shop-1')).toEqual(publisher.published[0]?.answer);
+    expect(await counted('created')).toBe(1);
+  });
+
+  it('answers a redelivery with the same outcome again, and stores nothing twice', async () => {
+    const event = await validParsedEvent({ requestId: 'blog-1', tenantId: 'team-a', name: 'blog' });
+    const delivery = nextDelivery();
+    await handler.handle(event, delivery);
+    const idsUsed = await lastId();
+
+    await handler.handle(event, delivery);
+
+    const [first, again] = publisher.published;
+    expect(publisher.published).toHaveLength(2);
+    expect(again).toEqual(first);
+    expect(await countNamed('team-a', 'blog')).toBe(1);
+    // Not even an id is spent: the redelivery never reaches the writer.
+    expect(await lastId()).toBe(idsUsed);
+    expect(await counted('created')).toBe(1);
+  });
+
+  it('records a rejected verdict as a rejected outcome and stores no certificate', async () => {
+    const message = 'The private key does not match the certificate.';
+    const event = await rejectedParsedEvent({ requestId: 'bad-1', tenantId: 'team-a', name: 'bad' }, 'KEY_MISMATCH', message);
+    await handler.handle(event, nextDelivery());
+
+    const rejected = {
+      requestId: 'bad-1', tenantId: 'team-a', operation: 'create', decidedAt: expect.any(String),
+      outcome: 'rejected', code: 'KEY_MISMATCH', message,
+    };
+    expect(publisher.published.map((one) => one.answer)).toEqual([{ contentHash: event.contentHash, outcome: rejected }]);
+    expect(await outcomes.find('team-a', 'bad-1')).toEqual({ contentHash: event.contentHash, outcome: rejected });
+    expect(await countNamed('team-a', 'bad')).toBe(0);
+    expect(await counted('rejected', 'KEY_MISMATCH')).toBe(1);
+  });
+
+  it('refuses the same request id with other content with IDEMPOTENCY_KEY_REUSED, and writes nothing', async () => {
+    const first = await validParsedEvent({ requestId: 'reused-1', tenantId: 'team-a', name: 'first' });
+    await handler.handle(first, nextDelivery());
+    const recorded = await outcomes.find('team-a', 'reused-1');
+    const idsUsed = await lastId();
+
+    const other = await validParsedEvent({ requestId: 'reused-1', tenantId: 'team-a', name: 'second' });
+    await handler.handle(other, nextDelivery());
+
+    expect(publisher.published[1]?.answer).toEqual({
+      // The answer names the content it is about: the second command's.
+      contentHash: other.contentHash,
+      outcome: {
+        requestId: 'reused-1', tenantId: 'team-a', operation: 'create', decidedAt: expect.any(String), outcome: 'rejected',
+        code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('reused-1'),
+      },
+    });
+    expect(await countNamed('team-a', 'second')).toBe(0);
+    expect(await lastId()).toBe(idsUsed);
+    // The request id keeps the first content's outcome, and the refusal is neither recorded nor counted.
+    expect(await outcomes.find('team-a', 'reused-1')).toEqual(recorded);
+    expect(await counted('rejected', 'IDEMPOTENCY_KEY_REUSED')).toBe(0);
+  });
+
+  it("turns the writer's refusal into a recorded rejection: a name the tenant already uses is NAME_CONFLICT", async () => {
+    await handler.handle(await validParsedEvent({ requestId: 'taken-1', tenantId: 'team-a', name: 'taken' }), nextDelivery());
+    await handler.handle(await validParsedEvent({ requestId: 'taken-2', tenantId: 'team-a', name: 'taken' }), nextDelivery());
+
+    expect((await outcomes.find('team-a', 'taken-2'))?.outcome).toMatchObject({ outcome: 'rejected', code: 'NAME_CONFLICT' });
+    expect(publisher.published[1]?.answer.outcome).toMatchObject({ outcome: 'rejected', code: 'NAME_CONFLICT' });
+    expect(await countNamed('team-a', 'taken')).toBe(1);
+  });
+
+  it('applies an update verdict to the certificate it names, and answers updated', async () => {
+    await handler.handle(await validParsedEvent({ requestId: 'cdn-1', tenantId: 'team-a', name: 'cdn' }), nextDelivery());
+    const created = publisher.published[0]?.answer.outcome;
+    if (created?.outcome !== 'created') throw new Error(`expected a created outcome, got ${JSON.stringify(created)}`);
+
+    const update = await validParsedEvent({ requestId: 'cdn-2', tenantId: 'team-a', name: 'cdn-renamed', certificateId: created.certificate.id });
+    await handler.handle(update, nextDelivery());
+
+    expect(publisher.published[1]?.answer.outcome).toMatchObject({
+      operation: 'update', outcome: 'updated', certificate: { id: created.certificate.id, name: 'cdn-renamed', revision: 2 },
+    });
+    expect(await counted('updated')).toBe(1);
+  });
+
+  it('stores one certificate and answers both of two concurrent deliveries of one command with the same outcome', async () => {
+    // The same command on the bus twice (a producer's retry), handed to two consumers at once.
+    const event = await validParsedEvent({ requestId: 'twice-1', tenantId: 'team-a', name: 'twice' });
+    await Promise.all([handler.handle(event, nextDelivery()), handler.handle(event, nextDelivery())]);
+
+    const [one, other] = publisher.published.map((published) => published.answer);
+    expect(publisher.published).toHaveLength(2);
+    expect(one).toEqual(other);
+    expect(one?.outcome).toMatchObject({ outcome: 'created' });
+    expect(await countNamed('team-a', 'twice')).toBe(1);
+    expect(await counted('created')).toBe(1);
+  });
+});
