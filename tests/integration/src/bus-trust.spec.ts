@@ -1,5 +1,5 @@
 import { createBusAuthority, issueProducerCreds } from '@certhub/bus-auth';
-import { commandSubject, eventSubject, producerInboxPrefix, Subjects } from '@certhub/contracts';
+import { commandSubject, eventSubject, gatewayOutcomesSubject, producerInboxPrefix, Subjects } from '@certhub/contracts';
 import { connectAsProducer, createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { connect, Events, JSONCodec, type NatsConnection } from 'nats';
@@ -97,6 +97,8 @@ describe('a tenant producer', () => {
         certificate: { id: 424242, name: 'forged', tenantId: team.id },
       });
       expect(await publishRefusal(alice.nc, eventSubject('created', team.id), new TextDecoder().decode(forged))).toMatch(PERMISSION_VIOLATION);
+      // Nor straight to a gateway instance, where storage sends the outcomes of that instance's commands.
+      expect(await publishRefusal(alice.nc, gatewayOutcomesSubject('0123abcd'), new TextDecoder().decode(forged))).toMatch(PERMISSION_VIOLATION);
       await env.stack.start('parser');
       const answer = await answering;
       expect(answer.status).toBe(200);
@@ -187,6 +189,12 @@ describe('service identities hold only what their job needs', () => {
 
   it('the gateway never reads what the parser hands to storage', async () => {
     expect(await subscribeRefusal(gateway, Subjects.pipelineParsed)).toMatch(PERMISSION_VIOLATION);
+  });
+
+  it('the gateway reads outcomes only where storage sends them to its instances, not any tenant\'s event stream', async () => {
+    expect(await subscribeRefusal(gateway, 'certificate.events.*.created')).toMatch(PERMISSION_VIOLATION);
+    expect(await subscribeRefusal(gateway, eventSubject('rejected', 'team-a'))).toMatch(PERMISSION_VIOLATION);
+    expect(await publishRefusal(gateway, gatewayOutcomesSubject('0123abcd'))).toMatch(PERMISSION_VIOLATION);
   });
 });
 

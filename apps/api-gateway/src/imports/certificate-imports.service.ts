@@ -39,6 +39,8 @@ export class CertificateImports {
       throw new CerthubError('UNAVAILABLE', 'The certificate store is unavailable; nothing was stored. Retry later.');
     }
     const waiting = this.waiter.register(tenantId, requestId, contentHash);
+    // Storage sends the outcome to this instance's own subject as well as to the tenant's event stream.
+    command = { ...command, replyTo: this.waiter.replySubject };
     try {
       const subject = commandSubject(operation, tenantId);
       const msgId = commandMsgId(tenantId, requestId, contentHash);

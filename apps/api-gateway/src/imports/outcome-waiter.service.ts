@@ -1,6 +1,7 @@
 import { decodeJson, NATS_CONNECTION } from '@certhub/messaging';
-import { eventSubjectOfAllTenants, OutcomeKinds, type CertificateOutcomeEvent } from '@certhub/contracts';
+import { gatewayOutcomesSubject, type CertificateOutcomeEvent } from '@certhub/contracts';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { NatsConnection, Subscription } from 'nats';
 import { answersWaiter } from './outcome-match';
 
@@ -10,31 +11,33 @@ interface Waiter {
 }
 
 /**
- * Listens (core NATS, no consumer state) to every outcome event and hands each one to the HTTP requests
+ * Listens (core NATS, no consumer state) on this instance's own outcome subject, where storage sends the
+ * outcome of every command this instance published (its `replyTo`), and hands each one to the HTTP requests
  * waiting for its (tenant, request id) and content. Requests register before they publish, so no outcome
- * can slip by. Only the storage identity may publish on these subjects (docs/security.md).
+ * can slip by. Other instances' outcomes never reach this one. Only the storage identity may publish on
+ * these subjects (docs/security.md).
  */
 @Injectable()
 export class OutcomeWaiter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(OutcomeWaiter.name);
   private readonly waiting = new Map<string, Set<Waiter>>();
-  private subscriptions: Subscription[] = [];
+  private subscription: Subscription | null = null;
+  /** The `replyTo` of every command this instance publishes. */
+  readonly replySubject = gatewayOutcomesSubject(randomBytes(12).toString('hex'));
 
   constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
 
   onModuleInit(): void {
-    this.subscriptions = OutcomeKinds.map((kind) =>
-      this.nc.subscribe(eventSubjectOfAllTenants(kind), {
-        callback: (error, msg) => {
-          if (error) return this.logger.warn(`outcome subscription error: ${error.message}`);
-          try {
-            this.deliver(decodeJson(msg.data) as CertificateOutcomeEvent);
-          } catch {
-            this.logger.warn(`ignored an undecodable message on ${msg.subject}`);
-          }
-        },
-      }),
-    );
+    this.subscription = this.nc.subscribe(this.replySubject, {
+      callback: (error, msg) => {
+        if (error) return this.logger.warn(`outcome subscription error: ${error.message}`);
+        try {
+          this.deliver(decodeJson(msg.data) as CertificateOutcomeEvent);
+        } catch {
+          this.logger.warn(`ignored an undecodable message on ${msg.subject}`);
+        }
+      },
+    });
   }
 
   /**
@@ -42,7 +45,7 @@ export class OutcomeWaiter implements OnModuleInit, OnApplicationShutdown {
    * wait their whole outcome timeout for an answer nobody delivers any more.
    */
   onApplicationShutdown(): void {
-    for (const subscription of this.subscriptions) subscription.unsubscribe();
+    this.subscription?.unsubscribe();
   }
 
   /** Starts waiting; call `promise` for the outcome and `cancel` when the request gives up. */

@@ -1,4 +1,4 @@
-import { commandSubject } from '@certhub/contracts';
+import { commandSubject, gatewayOutcomesSubject } from '@certhub/contracts';
 import { UndecodablePayloadError } from '@certhub/messaging';
 import { decodeCommand } from './command.decoder';
 
@@ -26,6 +26,14 @@ describe('decodeCommand', () => {
 
   it('answers a contract breach with INVALID_EVENT', () => {
     expect(decodeCommand(commandSubject('update', 'team-a'), encode(body))).toMatchObject({ valid: false, code: 'INVALID_EVENT', operation: 'update' });
+  });
+
+  it('keeps a gateway instance subject as replyTo and refuses any other subject (storage publishes to it)', () => {
+    const replyTo = gatewayOutcomesSubject('a1b2c3');
+    expect(decodeCommand(commandSubject('create', 'team-a'), encode({ ...body, replyTo }))).toMatchObject({ valid: true, command: { replyTo } });
+    for (const other of ['certificate.events.team-b.created', '_INBOX.gateway.outcomes.a.b', '_INBOX.gateway.outcomes.*', '_INBOX.storage.x']) {
+      expect(decodeCommand(commandSubject('create', 'team-a'), encode({ ...body, replyTo: other }))).toMatchObject({ valid: false, code: 'INVALID_EVENT' });
+    }
   });
 
   it('dead-letters what has nobody to answer', () => {

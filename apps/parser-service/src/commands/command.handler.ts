@@ -74,6 +74,7 @@ export class CommandHandler {
       name: command.name,
       labels: command.labels ?? {},
       contentHash: commandContentHash(operation, command),
+      ...(command.replyTo !== undefined && { replyTo: command.replyTo }),
       verdict,
     };
   }

@@ -1,24 +1,30 @@
 import { answerMsgId, eventSubject } from '@certhub/contracts';
-import { JETSTREAM, publishJson, TransientError } from '@certhub/messaging';
+import { encodeJson, JETSTREAM, NATS_CONNECTION, publishJson, TransientError } from '@certhub/messaging';
 import { Inject, Injectable } from '@nestjs/common';
-import type { JetStreamClient } from 'nats';
+import type { JetStreamClient, NatsConnection } from 'nats';
 import type { StoredOutcome } from '../outcomes/outcome-store.service';
 
 @Injectable()
 export class OutcomePublisher {
-  constructor(@Inject(JETSTREAM) private readonly js: JetStreamClient) {}
+  constructor(
+    @Inject(JETSTREAM) private readonly js: JetStreamClient,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+  ) {}
 
   /**
    * Publishes the outcome that answers one hand-over message, with the hash of the content it answers. The
    * msg id names that message, so a redelivery publishes nothing new while a later command reusing the
-   * request id is answered again.
+   * request id is answered again. When a gateway instance published the command (`replyTo`), the outcome
+   * also goes straight to that instance, on core NATS: the durable event stays the record, and a gateway
+   * that misses this copy asks storage (certhub.rpc.outcome.get).
    */
-  async publish(answer: StoredOutcome, delivery: { readonly stream: string; readonly sequence: number }): Promise<void> {
+  async publish(answer: StoredOutcome, delivery: { readonly stream: string; readonly sequence: number }, replyTo?: string): Promise<void> {
     const event = { ...answer.outcome, contentHash: answer.contentHash };
     try {
       await publishJson(this.js, eventSubject(event.outcome, event.tenantId), event, { msgId: answerMsgId('outcome', delivery.stream, delivery.sequence) });
     } catch (error) {
       throw new TransientError(`could not publish outcome: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (replyTo !== undefined) this.nc.publish(replyTo, encodeJson(event));
   }
 }

@@ -1,7 +1,7 @@
-import { Streams, type CertificateOutcomeEvent } from '@certhub/contracts';
+import { gatewayOutcomesSubject, Streams, type CertificateOutcomeEvent } from '@certhub/contracts';
 import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
 import mongoose, { type Connection, type Model } from 'mongoose';
-import type { JetStreamClient, JetStreamManager } from 'nats';
+import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { Registry } from 'prom-client';
 import { CertificateWriter } from '../certificates/certificate-writer.service';
 import { IdAllocator } from '../certificates/id-allocator.service';
@@ -18,14 +18,14 @@ type Delivery = { readonly stream: string; readonly sequence: number };
 
 /** The NATS boundary: records what would have been published, and for which hand-over message. */
 class RecordingPublisher extends OutcomePublisher {
-  readonly published: { answer: StoredOutcome; delivery: Delivery }[] = [];
+  readonly published: { answer: StoredOutcome; delivery: Delivery; replyTo?: string }[] = [];
 
   constructor() {
-    super({} as JetStreamClient);
+    super({} as JetStreamClient, {} as NatsConnection);
   }
 
-  override publish(answer: StoredOutcome, delivery: Delivery): Promise<void> {
-    this.published.push({ answer, delivery });
+  override publish(answer: StoredOutcome, delivery: Delivery, replyTo?: string): Promise<void> {
+    this.published.push({ answer, delivery, ...(replyTo !== undefined && { replyTo }) });
     return Promise.resolve();
   }
 }
@@ -110,6 +110,15 @@ describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
     // Not even an id is spent: the redelivery never reaches the writer.
     expect(await lastId()).toBe(idsUsed);
     expect(await counted('created')).toBe(1);
+  });
+
+  it("sends every answer to the gateway instance that published the command, redeliveries included", async () => {
+    const replyTo = gatewayOutcomesSubject('a1b2c3');
+    const event = { ...(await validParsedEvent({ requestId: 'reply-1', tenantId: 'team-a', name: 'reply' })), replyTo };
+    const delivery = nextDelivery();
+    await handler.handle(event, delivery);
+    await handler.handle(event, delivery);
+    expect(publisher.published.map((one) => one.replyTo)).toEqual([replyTo, replyTo]);
   });
 
   it('records a rejected verdict as a rejected outcome and stores no certificate', async () => {

@@ -34,13 +34,13 @@ export class ParsedCertificateHandler {
       // Answered again: the same content gets the first outcome; other content is refused and writes
       // nothing. Either way the answer carries the hash of the content it is about.
       const answer = claim.state === 'decided' ? claim.stored : { contentHash: event.contentHash, outcome: reusedRequestId(event) };
-      await this.publisher.publish(answer, delivery);
+      await this.publisher.publish(answer, delivery, event.replyTo);
       return;
     }
     const decided = await this.decide(event);
     const { kept: stored, recordedHere } = await this.outcomes.settle(event.contentHash, decided);
     if (recordedHere) this.metrics.countOutcome(decided);
-    await this.publisher.publish(stored, delivery);
+    await this.publisher.publish(stored, delivery, event.replyTo);
     this.logger.log(
       `request ${event.requestId} of tenant ${event.tenantId}: ${stored.outcome.outcome}` +
         (stored.outcome.outcome === 'rejected' ? ` (${stored.outcome.code})` : ` id ${stored.outcome.certificate.id}`),

@@ -1,4 +1,4 @@
-import type { CertificateParsedEvent } from '@certhub/contracts';
+import { GATEWAY_OUTCOMES_SUBJECT, type CertificateParsedEvent } from '@certhub/contracts';
 import { decodeJson, UndecodablePayloadError } from '@certhub/messaging';
 
 /**
@@ -17,6 +17,10 @@ export function decodeParsedEvent(data: Uint8Array): CertificateParsedEvent {
   if (raw.operation !== 'create' && raw.operation !== 'update') problems.push('operation must be create or update');
   if (raw.operation === 'update' && !Number.isSafeInteger(raw.certificateId)) problems.push('certificateId must be an integer');
   if (typeof raw.labels !== 'object' || raw.labels === null) problems.push('labels must be an object');
+  // Storage publishes to it: never anything but a gateway instance's outcome subject.
+  if (raw.replyTo !== undefined && (typeof raw.replyTo !== 'string' || !GATEWAY_OUTCOMES_SUBJECT.test(raw.replyTo))) {
+    problems.push('replyTo must be a gateway outcome subject');
+  }
   const verdict = raw.verdict as { ok?: unknown; parsed?: unknown; code?: unknown } | undefined;
   if (verdict?.ok === true ? typeof verdict.parsed !== 'object' : typeof verdict?.code !== 'string') {
     problems.push('verdict must be {ok:true, parsed} or {ok:false, code, message}');

@@ -1,4 +1,4 @@
-import { commandSubject, eventSubject, Subjects } from '@certhub/contracts';
+import { commandSubject, eventSubject, gatewayOutcomesSubject, Subjects } from '@certhub/contracts';
 import { producerPermissions, producerSubjects, servicePermissions } from './bus-roles';
 import type { UserPermissions } from './nats-jwt';
 import { SERVICE_ROLES } from './bus-files';
@@ -38,6 +38,14 @@ describe('who may do what on the bus', () => {
     expect(publishers).toEqual(['storage']);
     const servers = SERVICE_ROLES.filter((role) => maySubscribe(servicePermissions(role), Subjects.rpcCredentialResolve));
     expect(servers).toEqual(['storage']);
+  });
+
+  it('gives a gateway instance its own outcomes from storage, and no tenant event stream', () => {
+    const toInstance = gatewayOutcomesSubject('a1b2c3');
+    expect(SERVICE_ROLES.filter((role) => mayPublish(servicePermissions(role), toInstance))).toEqual(['storage']);
+    expect(mayPublish(producerPermissions('team-a'), toInstance)).toBe(false);
+    expect(maySubscribe(servicePermissions('gateway'), toInstance)).toBe(true);
+    expect(maySubscribe(servicePermissions('gateway'), eventSubject('created', 'team-a'))).toBe(false);
   });
 
   it('lets only the admin create credentials and touch sealed keys', () => {

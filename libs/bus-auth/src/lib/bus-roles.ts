@@ -8,7 +8,7 @@ import {
   deadLetterSubject,
   EventKinds,
   eventSubjectOfAllTenants,
-  OutcomeKinds,
+  GATEWAY_OUTCOMES_PREFIX,
   producerInboxPrefix,
   serviceInboxPrefix,
   Streams,
@@ -64,8 +64,9 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             `${JS_API}.DIRECT.GET.${nonceStream}.>`,
           ],
         },
-        // Outcomes only: the gateway never reads a command, so it never sees another request's key.
-        sub: { allow: [...OutcomeKinds.map(eventSubjectOfAllTenants), inbox] },
+        // Its inbox only, which holds its replies and the outcomes storage sends to its instances
+        // (GATEWAY_OUTCOMES_PREFIX): it never reads a command, nor any tenant's event stream.
+        sub: { allow: [inbox] },
       };
     case 'parser':
       return {
@@ -84,6 +85,8 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
         pub: {
           allow: [
             ...eventsOfAllTenants,
+            // The outcome of a gateway's command, to that gateway instance only.
+            `${GATEWAY_OUTCOMES_PREFIX}.*`,
             deadLetterSubject('storage'),
             `${JS_API}.INFO`,
             // Storage owns the topology: it creates and upgrades the streams at start-up.

@@ -112,3 +112,18 @@ export function serviceInboxPrefix(role: ServiceRole): string {
 export function producerInboxPrefix(tenantId: string): string {
   return `_INBOX.tenant.${tenantSubjectToken(tenantId)}`;
 }
+
+/**
+ * Where storage also sends the outcome of a command a gateway instance published (core NATS, besides the
+ * durable event): `_INBOX.gateway.outcomes.<instance>`. Each gateway instance listens to its own only, so N
+ * gateways do not each decode every outcome of the cluster. Under the gateway's inbox prefix, which nobody
+ * else may read; only storage may publish there.
+ */
+export const GATEWAY_OUTCOMES_PREFIX = `${serviceInboxPrefix('gateway')}.outcomes`;
+
+export function gatewayOutcomesSubject(instanceId: string): string {
+  return `${GATEWAY_OUTCOMES_PREFIX}.${instanceId}`;
+}
+
+/** A gateway instance id: 1-64 letters and digits, so the subject is always exactly one token longer. */
+export const GATEWAY_OUTCOMES_SUBJECT = /^_INBOX\.gateway\.outcomes\.[A-Za-z0-9]{1,64}$/;

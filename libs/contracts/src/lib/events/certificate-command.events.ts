@@ -9,7 +9,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsStringRecord } from '../validation/is-string-record';
-import type { CommandOperation } from '../subjects';
+import { GATEWAY_OUTCOMES_SUBJECT, type CommandOperation } from '../subjects';
 
 export type { CommandOperation };
 
@@ -87,6 +87,15 @@ export class CertificateCreateCommand extends CommandIdentity {
   @IsString()
   @MaxLength(64)
   source?: string;
+
+  /**
+   * Set by the gateway: its instance's outcome subject (gatewayOutcomesSubject), where storage also sends the
+   * outcome. Not part of the content: a retry through another instance is the same request.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(GATEWAY_OUTCOMES_SUBJECT, { message: 'replyTo must be a gateway outcome subject' })
+  replyTo?: string;
 }
 
 /** `certificate.update`: replace the certificate, key and name of an existing certificate of the tenant. */

@@ -26,6 +26,8 @@ export interface CertificateParsedEvent {
   readonly labels: Readonly<Record<string, string>>;
   /** commandContentHash(): the command's content without the key, to detect a request id reused for other content. */
   readonly contentHash: string;
+  /** The command's replyTo: storage sends the outcome there too (core NATS). */
+  readonly replyTo?: string;
   readonly verdict:
     | { readonly ok: true; readonly parsed: ParsedCertificate }
     | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
