@@ -42,9 +42,11 @@ export function saveAuthority(file: string, authority: BusAuthority): void {
 }
 
 /**
- * Creates the directory's bus on first use and keeps it afterwards: the authority and the service credentials
- * are generated once (a new authority would orphan every producer's credentials and the encrypted store);
- * the server configuration is rewritten each time, so address and revocations are current.
+ * Creates the directory's bus on first use and keeps it afterwards. The authority is generated once: a new
+ * one would orphan every producer's credentials and the encrypted store. The service credentials and the
+ * server configuration are issued again each time from that authority, so each service's permissions, the
+ * address and the revocations are those of the code that starts: a bus set up by an earlier version would
+ * otherwise keep its services' old permissions.
  */
 export function ensureBusFiles(dir: string, server: Omit<NatsServerConfigOptions, 'resolverDir'> & { readonly resolverDir?: string }): { files: BusFiles; authority: BusAuthority } {
   const files = busFiles(dir);
@@ -52,7 +54,7 @@ export function ensureBusFiles(dir: string, server: Omit<NatsServerConfigOptions
   if (!existsSync(files.authorityFile)) saveAuthority(files.authorityFile, createBusAuthority());
   const authority = loadAuthority(files.authorityFile);
   for (const role of SERVICE_ROLES) {
-    if (!existsSync(files.credsFile(role))) writeSecret(files.credsFile(role), issueServiceCreds(authority, role).creds);
+    writeSecret(files.credsFile(role), issueServiceCreds(authority, role).creds);
   }
   writeSecret(files.serverConfigFile, renderNatsServerConfig(authority, { resolverDir: join(dir, 'accounts'), ...server }));
   return { files, authority };

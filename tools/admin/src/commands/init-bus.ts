@@ -18,7 +18,7 @@ export interface InitBusOptions {
 }
 
 /**
- * Writes (once) the bus authority and each service's credentials, and (each time) the nats-server
+ * Writes (once) the bus authority, and (each time) each service's credentials and the nats-server
  * configuration: compose runs this as its init step, before nats and the services start.
  */
 export function initBus(options: InitBusOptions): Record<string, unknown> {
