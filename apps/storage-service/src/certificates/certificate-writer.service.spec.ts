@@ -1,37 +1,21 @@
 import { CerthubError } from '@certhub/contracts';
-import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
-import mongoose, { type Connection, type Model } from 'mongoose';
 import { scmIdOf } from './certificate-record.mapper';
 import { CertificateWriter } from './certificate-writer.service';
 import { IdAllocator } from './id-allocator.service';
 import { validParsedEvent } from './parsed-event.spec-support';
-import { APPLIED_REQUEST_IDS_KEPT, Certificate, CertificateSchema, EXPIRY_CHECK_ON_NEXT_SCAN } from './schemas/certificate.schema';
-import { Counter, CounterSchema } from './schemas/counter.schema';
+import { APPLIED_REQUEST_IDS_KEPT, EXPIRY_CHECK_ON_NEXT_SCAN, type Certificate } from './schemas/certificate.schema';
+import type { Counter } from './schemas/counter.schema';
+import { useStorageDatabase } from '../storage-database.spec-support';
 
 describe('CertificateWriter (on a MongoDB-protocol server)', () => {
-  let server: EmbeddedMongo;
-  let connection: Connection;
-  let certificates: Model<Certificate>;
-  let counters: Model<Counter>;
+  const database = useStorageDatabase();
   let writer: CertificateWriter;
+  // The unique (tenant, name) and uid indexes are what the writer's guarantees rest on.
+  beforeAll(() => (writer = new CertificateWriter(database.certificates, new IdAllocator(database.counters))));
 
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ port: 0 });
-    connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false }).asPromise();
-    certificates = connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
-    counters = connection.model<Counter>(Counter.name, CounterSchema) as unknown as Model<Counter>;
-    // The unique (tenant, name) and uid indexes are what the writer's guarantees rest on.
-    await certificates.createIndexes();
-    writer = new CertificateWriter(certificates, new IdAllocator(counters));
-  });
-  afterAll(async () => {
-    await connection?.close();
-    await server?.stop();
-  });
-
-  const stored = (id: number) => certificates.findById(id).lean<Certificate>().exec();
-  const countNamed = (tenantId: string, name: string) => certificates.countDocuments({ tenantId, name }).exec();
-  const lastId = async () => (await counters.findById('certificates').lean<Counter>().exec())?.seq;
+  const stored = (id: number) => database.certificates.findById(id).lean<Certificate>().exec();
+  const countNamed = (tenantId: string, name: string) => database.certificates.countDocuments({ tenantId, name }).exec();
+  const lastId = async () => (await database.counters.findById('certificates').lean<Counter>().exec())?.seq;
 
   describe('create', () => {
     it('stores the verdict as a certificate at revision 1, announced to the expiry watch on its next scan', async () => {
@@ -106,7 +90,7 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
     it('replaces the content, bumps the revision and keeps the identity; the expiry watch starts over', async () => {
       const created = await writer.create(await validParsedEvent({ requestId: 'billing-create', tenantId: 'team-a', name: 'billing' }));
       // As the expiry watch leaves a certificate once it announced its 30-day threshold.
-      await certificates.collection.updateOne({ _id: created.id } as never, { $set: { expiryNotified: [30], expiryCheckAt: new Date(Date.now() + 86_400_000) } });
+      await database.certificates.collection.updateOne({ _id: created.id } as never, { $set: { expiryNotified: [30], expiryCheckAt: new Date(Date.now() + 86_400_000) } });
       const update = await validParsedEvent({
         requestId: 'billing-update', tenantId: 'team-a', name: 'billing-renamed', labels: { tier: 'gold' }, certificateId: created.id,
         hostnames: ['billing.example.org'],

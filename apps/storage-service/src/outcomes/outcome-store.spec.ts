@@ -1,11 +1,9 @@
 import type { CertificateOutcomeEvent, CertificateStoredEvent } from '@certhub/contracts';
-import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
 import { BSON } from 'mongodb';
-import mongoose, { type Connection, type Model } from 'mongoose';
 import { toCertificateRecord } from '../certificates/certificate-record.mapper';
-import { Certificate, CertificateSchema } from '../certificates/schemas/certificate.schema';
+import type { Certificate } from '../certificates/schemas/certificate.schema';
+import { useStorageDatabase } from '../storage-database.spec-support';
 import { OutcomeStore } from './outcome-store.service';
-import { RequestOutcome, RequestOutcomeSchema } from './schemas/request-outcome.schema';
 
 /** A certificate as large as an upload may make it: 4,500 SANs, a 40 KiB certificate and a chain. */
 function bigCertificate(id: number, tenantId: string): Certificate {
@@ -46,35 +44,20 @@ function createdOutcome(requestId: string, certificate: Certificate): Certificat
 }
 
 describe('OutcomeStore (idempotency records on a MongoDB-protocol server)', () => {
-  let server: EmbeddedMongo;
-  let connection: Connection;
-  let certificates: Model<Certificate>;
-  let records: Model<RequestOutcome>;
+  const database = useStorageDatabase();
   let store: OutcomeStore;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ port: 0 });
-    connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false }).asPromise();
-    certificates = connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
-    records = connection.model<RequestOutcome>(RequestOutcome.name, RequestOutcomeSchema) as unknown as Model<RequestOutcome>;
-    await Promise.all([certificates.createIndexes(), records.createIndexes()]);
-    store = new OutcomeStore(records, certificates);
-  });
-  afterAll(async () => {
-    await connection?.close();
-    await server?.stop();
-  });
+  beforeAll(() => (store = new OutcomeStore(database.outcomes, database.certificates)));
 
   async function decide(requestId: string, outcome: CertificateOutcomeEvent, contentHash = `hash-${requestId}`) {
     expect(await store.claim(outcome.tenantId, requestId, contentHash)).toEqual({ state: 'open' });
     return store.settle(contentHash, outcome);
   }
 
-  const rawRecord = (tenantId: string, requestId: string) => records.collection.findOne({ tenantId, requestId });
+  const rawRecord = (tenantId: string, requestId: string) => database.outcomes.collection.findOne({ tenantId, requestId });
 
   it('keeps a record of a few hundred bytes for a certificate of hundreds of kilobytes, and answers the same outcome again', async () => {
     const certificate = bigCertificate(1, 'team-a');
-    await certificates.collection.insertOne(certificate as never);
+    await database.certificates.collection.insertOne(certificate as never);
     const outcome = createdOutcome('r-1', certificate);
     expect(await decide('r-1', outcome)).toEqual({ kept: { contentHash: 'hash-r-1', outcome }, recordedHere: true });
 
@@ -93,23 +76,23 @@ describe('OutcomeStore (idempotency records on a MongoDB-protocol server)', () =
 
   it('answers a retry with the certificate as it is now once a later update moved it on, and NOT_FOUND once it is gone', async () => {
     const certificate = bigCertificate(2, 'team-a');
-    await certificates.collection.insertOne(certificate as never);
+    await database.certificates.collection.insertOne(certificate as never);
     await decide('r-2', createdOutcome('r-2', certificate));
 
     const updatedAt = new Date(Date.now() + 1_000);
-    await certificates.collection.updateOne({ _id: 2 } as never, { $set: { name: 'renamed', revision: 2, updatedAt } });
+    await database.certificates.collection.updateOne({ _id: 2 } as never, { $set: { name: 'renamed', revision: 2, updatedAt } });
     const retried = (await store.find('team-a', 'r-2'))?.outcome as CertificateStoredEvent;
     expect(retried).toMatchObject({ outcome: 'created', certificate: { id: 2, name: 'renamed', revision: 2, updatedAt: updatedAt.toISOString() } });
 
-    await certificates.collection.deleteOne({ _id: 2 } as never);
+    await database.certificates.collection.deleteOne({ _id: 2 } as never);
     expect((await store.find('team-a', 'r-2'))?.outcome).toMatchObject({ outcome: 'rejected', code: 'NOT_FOUND', operation: 'create' });
   });
 
   it('never rebuilds an outcome from another tenant’s certificate', async () => {
     const certificate = bigCertificate(3, 'team-b');
-    await certificates.collection.insertOne(certificate as never);
+    await database.certificates.collection.insertOne(certificate as never);
     // A record of team-a naming team-b's certificate (which no write path makes) still only reads team-a's.
-    await records.collection.insertOne({
+    await database.outcomes.collection.insertOne({
       tenantId: 'team-a', requestId: 'r-3', contentHash: 'h', createdAt: new Date(),
       decision: { outcome: 'updated', operation: 'update', decidedAt: new Date().toISOString(), certificateId: 3, revision: 1 },
     });
@@ -128,13 +111,13 @@ describe('OutcomeStore (idempotency records on a MongoDB-protocol server)', () =
   it('still answers from a record written before records were slim', async () => {
     const certificate = bigCertificate(5, 'team-a');
     const legacy = createdOutcome('r-5', certificate);
-    await records.collection.insertOne({ tenantId: 'team-a', requestId: 'r-5', contentHash: 'h5', outcome: legacy, createdAt: new Date() });
+    await database.outcomes.collection.insertOne({ tenantId: 'team-a', requestId: 'r-5', contentHash: 'h5', outcome: legacy, createdAt: new Date() });
     expect(await store.claim('team-a', 'r-5', 'h5')).toEqual({ state: 'decided', stored: { contentHash: 'h5', outcome: legacy } });
   });
 
   it('lets only one of two concurrent deliveries record the decision', async () => {
     const certificate = bigCertificate(6, 'team-a');
-    await certificates.collection.insertOne(certificate as never);
+    await database.certificates.collection.insertOne(certificate as never);
     const outcome = createdOutcome('r-6', certificate);
     await store.claim('team-a', 'r-6', 'h6');
     const both = await Promise.all([store.settle('h6', outcome), store.settle('h6', { ...outcome, decidedAt: 'later' })]);

@@ -1,15 +1,12 @@
 import { gatewayOutcomesSubject, Streams, type CertificateOutcomeEvent } from '@certhub/contracts';
-import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
-import mongoose, { type Connection, type Model } from 'mongoose';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { Registry } from 'prom-client';
 import { CertificateWriter } from '../certificates/certificate-writer.service';
 import { IdAllocator } from '../certificates/id-allocator.service';
 import { rejectedParsedEvent, validParsedEvent } from '../certificates/parsed-event.spec-support';
-import { Certificate, CertificateSchema } from '../certificates/schemas/certificate.schema';
-import { Counter, CounterSchema } from '../certificates/schemas/counter.schema';
+import type { Counter } from '../certificates/schemas/counter.schema';
+import { useStorageDatabase } from '../storage-database.spec-support';
 import { OutcomeStore, type StoredOutcome } from '../outcomes/outcome-store.service';
-import { RequestOutcome, RequestOutcomeSchema } from '../outcomes/schemas/request-outcome.schema';
 import { OutcomePublisher } from './outcome.publisher';
 import { ParsedCertificateHandler } from './parsed-certificate.handler';
 import { PipelineMetrics } from './pipeline-metrics.service';
@@ -31,42 +28,26 @@ class RecordingPublisher extends OutcomePublisher {
 }
 
 describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
-  let server: EmbeddedMongo;
-  let connection: Connection;
-  let certificates: Model<Certificate>;
-  let counters: Model<Counter>;
+  // The unique indexes on (tenant, name) and (tenant, request id) are what "once" rests on.
+  const database = useStorageDatabase();
   let outcomes: OutcomeStore;
   let registry: Registry;
   let publisher: RecordingPublisher;
   let handler: ParsedCertificateHandler;
-
-  beforeAll(async () => {
-    server = await startEmbeddedMongo({ port: 0 });
-    connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false }).asPromise();
-    certificates = connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
-    counters = connection.model<Counter>(Counter.name, CounterSchema) as unknown as Model<Counter>;
-    const records = connection.model<RequestOutcome>(RequestOutcome.name, RequestOutcomeSchema) as unknown as Model<RequestOutcome>;
-    // The unique indexes on (tenant, name) and (tenant, request id) are what "once" rests on.
-    await Promise.all([certificates.createIndexes(), records.createIndexes()]);
-    outcomes = new OutcomeStore(records, certificates);
-  });
-  afterAll(async () => {
-    await connection?.close();
-    await server?.stop();
-  });
+  beforeAll(() => (outcomes = new OutcomeStore(database.outcomes, database.certificates)));
   beforeEach(() => {
     registry = new Registry();
     // No lag is scraped here, so the JetStream manager is never asked.
     const metrics = new PipelineMetrics(registry, {} as JetStreamManager);
     metrics.onModuleInit();
     publisher = new RecordingPublisher();
-    handler = new ParsedCertificateHandler(new CertificateWriter(certificates, new IdAllocator(counters)), outcomes, publisher, metrics);
+    handler = new ParsedCertificateHandler(new CertificateWriter(database.certificates, new IdAllocator(database.counters)), outcomes, publisher, metrics);
   });
 
   let sequence = 0;
   const nextDelivery = (): Delivery => ({ stream: Streams.pipeline.name, sequence: ++sequence });
-  const countNamed = (tenantId: string, name: string) => certificates.countDocuments({ tenantId, name }).exec();
-  const lastId = async () => (await counters.findById('certificates').lean<Counter>().exec())?.seq;
+  const countNamed = (tenantId: string, name: string) => database.certificates.countDocuments({ tenantId, name }).exec();
+  const lastId = async () => (await database.counters.findById('certificates').lean<Counter>().exec())?.seq;
   /** certhub_outcomes_total for one outcome, as /metrics would show it. */
   const counted = async (outcome: CertificateOutcomeEvent['outcome'], code = '') => {
     const values = (await registry.getSingleMetric('certhub_outcomes_total')?.get())?.values ?? [];
