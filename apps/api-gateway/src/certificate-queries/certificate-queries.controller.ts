@@ -1,3 +1,4 @@
+import { CerthubError, type CertificateRecord } from '@certhub/contracts';
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { CertificateQueryRpc, type CertificateListResponse } from './certificate-query-rpc.service';
 import { readCertificateQueryParams } from './certificate-query.params';
@@ -5,8 +6,9 @@ import { PathTenantTokenGuard } from '../auth/path-tenant-token.guard';
 
 /**
  * certhub's own read API: `GET /certhub/v1/tenants/{tenant_id}/certificates?hostname=&expires_within_days=
- * &limit=&after=`, a page of summaries (never PEMs or keys) sorted by notAfter. Errors are certhub's plain
- * `{code, message, requestId}`.
+ * &limit=&after=`, a page of summaries (never PEMs or keys) sorted by notAfter, and `GET …/certificates/{id}`,
+ * one certificate (public PEMs and metadata, never the key). Errors are certhub's plain `{code, message,
+ * requestId}`.
  */
 @Controller('certhub/v1/tenants/:tenant_id/certificates')
 @UseGuards(PathTenantTokenGuard('tenant_id'))
@@ -18,4 +20,16 @@ export class CertificateQueriesController {
   list(@Param('tenant_id') tenantId: string, @Query() query: unknown): Promise<CertificateListResponse> {
     return this.certificates.query(readCertificateQueryParams(tenantId, query));
   }
+
+  @Get(':certificate_id')
+  get(@Param('tenant_id') tenantId: string, @Param('certificate_id') certificateId: string): Promise<CertificateRecord> {
+    return this.certificates.get(tenantId, readCertificateId(certificateId));
+  }
+}
+
+/** certhub's integer id (Rainbond's id, Alibaba's CertId), in plain decimal. */
+function readCertificateId(raw: string): number {
+  const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw new CerthubError('INVALID_REQUEST', 'certificate_id must be a positive integer.');
+  return id;
 }

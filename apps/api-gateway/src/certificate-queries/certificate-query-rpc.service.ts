@@ -1,10 +1,17 @@
-import { CerthubError, Subjects, type CertificateQueryReply, type CertificateQueryRequest } from '@certhub/contracts';
+import {
+  CerthubError,
+  Subjects,
+  type CertificateGetReply,
+  type CertificateQueryReply,
+  type CertificateQueryRequest,
+  type CertificateRecord,
+} from '@certhub/contracts';
 import { RpcClient } from '@certhub/messaging';
 import { Injectable } from '@nestjs/common';
 
 export type CertificateListResponse = Pick<CertificateQueryReply, 'certificates' | 'next'>;
 
-/** Asks the storage service for one page of a tenant's certificates. */
+/** Asks the storage service for one of a tenant's certificates, or for a page of them. */
 @Injectable()
 export class CertificateQueryRpc {
   constructor(private readonly rpc: RpcClient) {}
@@ -20,5 +27,18 @@ export class CertificateQueryRpc {
     // The gateway checked everything it can read; what storage still refuses is a cursor it did not issue.
     if (reply.error !== undefined) throw new CerthubError('INVALID_REQUEST', `${reply.error}.`);
     return { certificates: reply.certificates, next: reply.next };
+  }
+
+  async get(tenantId: string, id: number): Promise<CertificateRecord> {
+    let reply: CertificateGetReply;
+    try {
+      reply = await this.rpc.rpc<CertificateGetReply>(Subjects.rpcCertificateGet, { tenantId, id });
+    } catch {
+      throw new CerthubError('UNAVAILABLE', 'The certificate cannot be read right now; retry later.');
+    }
+    if (reply.error !== undefined) throw new CerthubError('INVALID_REQUEST', `${reply.error}.`);
+    // Another tenant's certificate is answered like a missing one: nothing tells it exists.
+    if (reply.certificate === null) throw new CerthubError('NOT_FOUND', `Certificate ${id} does not exist.`);
+    return reply.certificate;
   }
 }

@@ -40,6 +40,29 @@ export const LIST_CERTIFICATES: Operation = {
   security: [{ CerthubToken: [] }],
 };
 
+export const GET_CERTIFICATE: Operation = {
+  tags: ['certhub'],
+  summary: 'One certificate',
+  description:
+    'The stored certificate: its PEM and chain, metadata (subject, issuer, SANs, validity, SHA-256 fingerprint, key), ' +
+    "chain metadata, labels and current revision. Never the private key. Another tenant's id is answered 404, like one " +
+    'that does not exist.',
+  operationId: 'certhubGetCertificate',
+  parameters: [
+    { name: 'tenant_id', in: 'path', required: true, description: "The tenant; the token's tenant must be this one.", schema: { type: 'string' } },
+    { name: 'certificate_id', in: 'path', required: true, description: "certhub's integer id (Rainbond's id, Alibaba's CertId).", schema: { type: 'integer', minimum: 1 } },
+  ],
+  responses: {
+    '200': response('The certificate', jsonContent(schemaRef('Certificate'))),
+    '400': error(400, ['INVALID_REQUEST'], 'certificate_id is not a positive integer'),
+    '401': error(401, ['UNAUTHENTICATED'], 'No token, or one certhub did not issue'),
+    '403': error(403, ['FORBIDDEN'], 'The token belongs to another tenant'),
+    '404': error(404, ['NOT_FOUND'], 'The tenant has no certificate with this id'),
+    default: response("Another error in certhub's own body (e.g. 503 while storage is unavailable)", jsonContent(schemaRef('CerthubError'))),
+  },
+  security: [{ CerthubToken: [] }],
+};
+
 export const CERTIFICATE_LIST_COMPONENTS: Components = {
   schemas: {
     CertificateList: {
@@ -48,6 +71,30 @@ export const CERTIFICATE_LIST_COMPONENTS: Components = {
       properties: {
         certificates: { type: 'array', items: schemaRef('CertificateSummary') },
         next: { type: 'string', nullable: true, description: 'Pass as `after` for the next page; null on the last one.' },
+      },
+    },
+    Certificate: {
+      type: 'object',
+      required: ['id', 'uid', 'scmId', 'tenantId', 'name', 'labels', 'certificatePem', 'chainPem', 'hasTrustedRootCa', 'metadata', 'chain', 'revision', 'createdAt', 'updatedAt'],
+      properties: {
+        id: { type: 'integer' },
+        uid: { type: 'string', pattern: '^[0-9a-f]{32}$' },
+        scmId: { type: 'string', pattern: '^scs[0-9]{13}$' },
+        tenantId: { type: 'string' },
+        name: { type: 'string' },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+        certificatePem: { type: 'string' },
+        chainPem: { type: 'array', items: { type: 'string' } },
+        hasTrustedRootCa: { type: 'boolean' },
+        metadata: {
+          type: 'object',
+          description: 'What the parser read: version, serial (hex and decimal), subject and issuer, SANs, signature algorithm, validity, fingerprintSha256, publicKey, isCa.',
+          additionalProperties: true,
+        },
+        chain: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Subject, issuer, serial, validity and fingerprint of each chain certificate.' },
+        revision: { type: 'integer', minimum: 1, description: 'Incremented by every update.' },
+        createdAt: { type: 'string', format: 'date-time' },
+        updatedAt: { type: 'string', format: 'date-time' },
       },
     },
     CertificateSummary: {

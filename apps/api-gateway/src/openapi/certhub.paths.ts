@@ -1,4 +1,4 @@
-import { CERTIFICATE_LIST_COMPONENTS, LIST_CERTIFICATES } from './certhub-certificates.paths';
+import { CERTIFICATE_LIST_COMPONENTS, GET_CERTIFICATE, LIST_CERTIFICATES } from './certhub-certificates.paths';
 import type { DocumentSection, Operation } from './openapi.types';
 import { jsonContent, response, schemaRef } from './shared-schemas';
 
@@ -48,6 +48,7 @@ export const CERTHUB_SECTION: DocumentSection = {
   tag: { name: TAG, description: "The gateway's own endpoints." },
   paths: {
     '/certhub/v1/tenants/{tenant_id}/certificates': { get: LIST_CERTIFICATES },
+    '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}': { get: GET_CERTIFICATE },
     '/health/live': { get: live },
     '/health/ready': { get: ready },
     '/metrics': { get: metrics },

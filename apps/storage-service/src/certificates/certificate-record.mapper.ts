@@ -6,6 +6,12 @@ export function scmIdOf(id: number): string {
   return `scs${String(id).padStart(13, '0')}`;
 }
 
+/** What toCertificateRecord reads: never the sealed key, nor the bookkeeping that grows with the certificate. */
+export const RECORD_FIELDS = {
+  uid: 1, tenantId: 1, name: 1, labels: 1, certificatePem: 1, chainPem: 1, trustedRootCaPem: 1,
+  metadata: 1, chain: 1, revision: 1, createdAt: 1, updatedAt: 1,
+} as const;
+
 /** The public view of a stored certificate: everything but the sealed key and bookkeeping. */
 export function toCertificateRecord(doc: Certificate): CertificateRecord {
   return {

@@ -3,12 +3,6 @@ import { toCertificateRecord } from '../certificates/certificate-record.mapper';
 import type { Certificate } from '../certificates/schemas/certificate.schema';
 import type { OutcomeDecision } from './schemas/request-outcome.schema';
 
-/** What toCertificateRecord reads: never the sealed key, nor the bookkeeping that grows with the certificate. */
-export const RECORD_FIELDS = {
-  uid: 1, tenantId: 1, name: 1, labels: 1, certificatePem: 1, chainPem: 1, trustedRootCaPem: 1,
-  metadata: 1, chain: 1, revision: 1, createdAt: 1, updatedAt: 1,
-} as const;
-
 /** The decision of an outcome, as its record keeps it. */
 export function summarizeOutcome(outcome: CertificateOutcomeEvent): OutcomeDecision {
   const { operation, decidedAt } = outcome;

@@ -4,7 +4,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Certificate } from '../certificates/schemas/certificate.schema';
 import { isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
-import { expandDecision, RECORD_FIELDS, summarizeOutcome } from './outcome-decision';
+import { RECORD_FIELDS } from '../certificates/certificate-record.mapper';
+import { expandDecision, summarizeOutcome } from './outcome-decision';
 import { RequestOutcome } from './schemas/request-outcome.schema';
 
 export interface StoredOutcome {

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { Certificate, CertificateSchema } from '../certificates/schemas/certificate.schema';
+import { CertificateGetController } from './certificate-get.controller';
 import { CertificateQueryController } from './certificate-query.controller';
 import { CertificateQueryService } from './certificate-query.service';
 
-/** Read-only look-ups of certificates by host name and expiry, for the gateway. */
+/** Read-only look-ups for the gateway: one certificate by id, a tenant's certificates by host name and expiry. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: Certificate.name, schema: CertificateSchema }])],
-  controllers: [CertificateQueryController],
+  controllers: [CertificateQueryController, CertificateGetController],
   providers: [CertificateQueryService],
 })
 export class CertificateQueryModule {}

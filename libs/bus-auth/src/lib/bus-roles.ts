@@ -54,6 +54,7 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             Subjects.rpcOutcomeGet,
             Subjects.rpcCredentialResolve,
             Subjects.rpcCertificatesQuery,
+            Subjects.rpcCertificateGet,
             Subjects.rpcHealthStorage,
             `${JS_API}.INFO`,
             // The Alibaba replay guard shared by every gateway: add a nonce, read one back.

@@ -30,6 +30,7 @@ export const Subjects = {
   rpcCredentialCreate: 'certhub.rpc.credential.create',
   rpcCredentialResolve: 'certhub.rpc.credential.resolve',
   rpcCertificatesQuery: 'certhub.rpc.certificates.query',
+  rpcCertificateGet: 'certhub.rpc.certificates.get',
   rpcSealedList: 'certhub.rpc.keys.list',
   rpcSealedRewrap: 'certhub.rpc.keys.rewrap',
 } as const;
