@@ -61,3 +61,30 @@ describe('GET /certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}', ()
     expect(answer.body).toMatchObject({ code: 'INVALID_REQUEST' });
   });
 });
+
+describe('GET /certhub/v1/tenants/{tenant_id}/certificates with q and fingerprint', () => {
+  const list = async (team: RainbondTeam, tenantId: string, query: string) => {
+    const answer = await send('GET', `${env.stack.gatewayUrl}/certhub/v1/tenants/${tenantId}/certificates?${query}`, undefined, { Authorization: team.token });
+    return { status: answer.status, names: ((answer.body as { certificates?: Array<{ name: string }> }).certificates ?? []).map((one) => one.name).sort() };
+  };
+
+  it('finds by name prefix, matched as text, and by fingerprint, within the tenant only', async () => {
+    const [a, b, c] = await Promise.all([createTestCertificate({ keyType: 'p256' }), createTestCertificate({ keyType: 'p256' }), createTestCertificate({ keyType: 'p256' })]);
+    await owner.add(serverCertificateBody(a, 'shop.prod'));
+    await owner.add(serverCertificateBody(b, 'shopXprod'));
+    await other.add(serverCertificateBody(c, 'shop.prod'));
+
+    expect(await list(owner, owner.id, 'q=shop')).toEqual({ status: 200, names: ['shop.prod', 'shopXprod'] });
+    // The dot is a dot, not "any character".
+    expect(await list(owner, owner.id, 'q=shop.')).toEqual({ status: 200, names: ['shop.prod'] });
+    expect(await list(owner, owner.id, `q=${encodeURIComponent('.*')}`)).toEqual({ status: 200, names: [] });
+
+    const fingerprintOf = (pem: string) => new X509Certificate(pem).fingerprint256;
+    expect(await list(owner, owner.id, `fingerprint=${encodeURIComponent(fingerprintOf(b.certificatePem))}`)).toEqual({ status: 200, names: ['shopXprod'] });
+    // Another tenant's certificate is not found by its fingerprint.
+    expect(await list(owner, owner.id, `fingerprint=${encodeURIComponent(fingerprintOf(c.certificatePem))}`)).toEqual({ status: 200, names: [] });
+    // Filters combine with AND.
+    expect(await list(owner, owner.id, `q=shop.&fingerprint=${encodeURIComponent(fingerprintOf(b.certificatePem))}`)).toEqual({ status: 200, names: [] });
+    expect((await list(owner, owner.id, 'fingerprint=nope')).status).toBe(400);
+  });
+});

@@ -19,6 +19,11 @@ describe('readCertificateQueryParams', () => {
     expect(readCertificateQueryParams('team-a', { hostname: '*.example.com' })).toEqual({ tenantId: 'team-a', hostname: '*.example.com' });
   });
 
+  it('takes a name prefix as written and a fingerprint in any case, with or without colons', () => {
+    const colons = Array.from({ length: 32 }, () => 'AB').join(':');
+    expect(readCertificateQueryParams('team-a', { q: 'shop-', fingerprint: colons })).toEqual({ tenantId: 'team-a', namePrefix: 'shop-', fingerprint: 'ab'.repeat(32) });
+  });
+
   it.each([
     [{ hostname: 'a*.example.com' }, /^hostname must be a host name/],
     [{ hostname: ['a.com', 'b.com'] }, /^hostname must be given once/],
@@ -30,6 +35,10 @@ describe('readCertificateQueryParams', () => {
     [{ limit: '' }, /^limit must be a whole number/],
     [{ after: 'a=b' }, /^after must be the next value/],
     [{ host: 'a.com' }, /^Unknown query parameter/],
+    [{ q: '' }, /^q must be 1 to 255 characters/],
+    [{ q: 'x'.repeat(256) }, /^q must be 1 to 255 characters/],
+    [{ fingerprint: 'ab'.repeat(31) }, /^fingerprint must be a SHA-256 fingerprint/],
+    [{ fingerprint: 'zz'.repeat(32) }, /^fingerprint must be a SHA-256 fingerprint/],
   ])('refuses %j with INVALID_REQUEST', (query, message) => {
     const error = refusal(query);
     expect(error.code).toBe('INVALID_REQUEST');

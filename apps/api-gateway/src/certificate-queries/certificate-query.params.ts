@@ -1,6 +1,6 @@
-import { CerthubError, CertificateQueryLimits, normalizeHostname, type CertificateQueryRequest } from '@certhub/contracts';
+import { CerthubError, CertificateQueryLimits, FINGERPRINT_SHA256, normalizeHostname, type CertificateQueryRequest } from '@certhub/contracts';
 
-const PARAMETERS = ['hostname', 'expires_within_days', 'limit', 'after'] as const;
+const PARAMETERS = ['hostname', 'expires_within_days', 'q', 'fingerprint', 'limit', 'after'] as const;
 const CURSOR = /^[A-Za-z0-9_-]+$/;
 
 /**
@@ -15,6 +15,8 @@ export function readCertificateQueryParams(tenantId: string, query: unknown): Ce
   }
   const hostname = single(params, 'hostname');
   const expiresWithinDays = single(params, 'expires_within_days');
+  const namePrefix = single(params, 'q');
+  const fingerprint = single(params, 'fingerprint');
   const limit = single(params, 'limit');
   const after = single(params, 'after');
   return {
@@ -23,6 +25,8 @@ export function readCertificateQueryParams(tenantId: string, query: unknown): Ce
     ...(expiresWithinDays !== undefined && {
       expiresWithinDays: integerOf('expires_within_days', expiresWithinDays, 0, CertificateQueryLimits.maxExpiresWithinDays),
     }),
+    ...(namePrefix !== undefined && { namePrefix: namePrefixOf(namePrefix) }),
+    ...(fingerprint !== undefined && { fingerprint: fingerprintOf(fingerprint) }),
     ...(limit !== undefined && { limit: integerOf('limit', limit, 1, CertificateQueryLimits.maxLimit) }),
     ...(after !== undefined && { after: cursorOf(after) }),
   };
@@ -39,6 +43,20 @@ function hostnameOf(raw: string): string {
   const hostname = normalizeHostname(raw);
   if (hostname === null) throw invalid('hostname must be a host name such as www.example.com, or *.example.com.');
   return hostname;
+}
+
+function namePrefixOf(raw: string): string {
+  if (raw.length < 1 || raw.length > CertificateQueryLimits.maxNamePrefixLength) {
+    throw invalid(`q must be 1 to ${CertificateQueryLimits.maxNamePrefixLength} characters: the start of a name.`);
+  }
+  return raw;
+}
+
+/** Hex in either case, with or without the colons `openssl x509 -fingerprint -sha256` prints. */
+function fingerprintOf(raw: string): string {
+  const hex = raw.replace(/:/g, '').toLowerCase();
+  if (!FINGERPRINT_SHA256.test(hex)) throw invalid('fingerprint must be a SHA-256 fingerprint: 64 hex digits, colons allowed.');
+  return hex;
 }
 
 function integerOf(name: string, raw: string, min: number, max: number): number {

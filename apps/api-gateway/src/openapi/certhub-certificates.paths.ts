@@ -13,11 +13,12 @@ const error = (status: number, codes: readonly string[], description: string) =>
 
 export const LIST_CERTIFICATES: Operation = {
   tags: ['certhub'],
-  summary: 'List certificates by host name and expiry',
+  summary: 'List certificates by host name, expiry, name prefix and fingerprint',
   description:
     'Summaries only (no PEM, no key), sorted by notAfter then id. `hostname` matches exactly (case-insensitive) or ' +
     'through a wildcard certificate covering one label; `expires_within_days` keeps certificates with notAfter at most ' +
-    'that many days away, expired ones included. Unknown parameters are refused.',
+    'that many days away, expired ones included; `q` and `fingerprint` narrow further. Every filter given must hold. ' +
+    'Unknown parameters are refused.',
   operationId: 'certhubListCertificates',
   parameters: [
     { name: 'tenant_id', in: 'path', required: true, description: "The tenant; the token's tenant must be this one.", schema: { type: 'string' } },
@@ -26,6 +27,15 @@ export const LIST_CERTIFICATES: Operation = {
       type: 'integer',
       minimum: 0,
       maximum: CertificateQueryLimits.maxExpiresWithinDays,
+    }),
+    query('q', 'Only certificates whose name starts with this (case-sensitive, matched as text).', {
+      type: 'string',
+      minLength: 1,
+      maxLength: CertificateQueryLimits.maxNamePrefixLength,
+    }),
+    query('fingerprint', 'Only the certificate with this SHA-256 fingerprint: 64 hex digits, either case, colons allowed.', {
+      type: 'string',
+      pattern: '^[0-9A-Fa-f]{2}(:?[0-9A-Fa-f]{2}){31}$',
     }),
     query('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: CertificateQueryLimits.maxLimit, default: CertificateQueryLimits.defaultLimit }),
     query('after', "The previous page's `next`.", { type: 'string', pattern: '^[A-Za-z0-9_-]+$', maxLength: CertificateQueryLimits.maxCursorLength }),

@@ -15,6 +15,13 @@ export function certificateQueryFilter(query: CertificateQuery, now: Date): Quer
     tenantId: query.tenantId,
     ...(query.hostname !== null && { hostnames: { $in: hostnameCandidates(query.hostname) } }),
     ...(query.expiresWithinDays !== null && { notAfter: { $lte: new Date(now.getTime() + query.expiresWithinDays * DAY_MS) } }),
+    // Anchored and escaped: the prefix is matched as text, never as a pattern the caller wrote.
+    ...(query.namePrefix !== null && { name: { $regex: `^${escapeRegExp(query.namePrefix)}` } }),
+    ...(query.fingerprint !== null && { 'metadata.fingerprintSha256': query.fingerprint }),
     ...(after !== null && { $or: [{ notAfter: { $gt: after.notAfter } }, { notAfter: after.notAfter, _id: { $gt: after.id } }] }),
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
 }

@@ -12,7 +12,9 @@ function queryOf(raw: unknown): CertificateQuery {
 
 describe('readCertificateQuery', () => {
   it('applies the defaults', () => {
-    expect(queryOf({ tenantId: 'team-a' })).toEqual({ tenantId: 'team-a', hostname: null, expiresWithinDays: null, limit: 100, after: null });
+    expect(queryOf({ tenantId: 'team-a' })).toEqual({
+      tenantId: 'team-a', hostname: null, expiresWithinDays: null, namePrefix: null, fingerprint: null, limit: 100, after: null,
+    });
   });
 
   it('treats null as not given', () => {
@@ -30,6 +32,9 @@ describe('readCertificateQuery', () => {
     [{ tenantId: 'a', limit: { $gt: 0 } }, 'limit must be an integer'],
     [{ tenantId: 'a', after: 'bm90LWEtY3Vyc29y' }, 'after is not a cursor this service returned'],
     [{ tenantId: 'a', after: { $gt: '' } }, 'after must be a string'],
+    [{ tenantId: 'a', namePrefix: { $regex: '.*' } }, 'namePrefix must be a string'],
+    [{ tenantId: 'a', namePrefix: '' }, 'namePrefix must be longer than or equal to 1'],
+    [{ tenantId: 'a', fingerprint: 'AB'.repeat(32) }, 'fingerprint must be 64 lower-case hex digits'],
   ])('refuses %j', (raw, problem) => expect(readCertificateQuery(raw)).toEqual({ problem: expect.stringContaining(problem) }));
 });
 
@@ -53,5 +58,17 @@ describe('certificateQueryFilter', () => {
       $or: [{ notAfter: { $gt: after.notAfter } }, { notAfter: after.notAfter, _id: { $gt: 7 } }],
     });
     expect(certificateQueryFilter(queryOf({ tenantId: 'team-b' }), NOW)).toEqual({ tenantId: 'team-b' });
+  });
+
+  it('matches a name prefix as text, never as a pattern, and a fingerprint exactly', () => {
+    const fingerprint = 'ab'.repeat(32);
+    expect(certificateQueryFilter(queryOf({ tenantId: 'team-a', namePrefix: 'shop.*(', fingerprint }), NOW)).toEqual({
+      tenantId: 'team-a',
+      name: { $regex: '^shop\\.\\*\\(' },
+      'metadata.fingerprintSha256': fingerprint,
+    });
+    const pattern = new RegExp((certificateQueryFilter(queryOf({ tenantId: 't', namePrefix: 'a.b[x]' }), NOW) as { name: { $regex: string } }).name.$regex);
+    expect(pattern.test('a.b[x]-prod')).toBe(true);
+    expect(pattern.test('aXb[x]')).toBe(false);
   });
 });

@@ -6,6 +6,8 @@ export interface CertificateQuery {
   readonly tenantId: string;
   readonly hostname: string | null;
   readonly expiresWithinDays: number | null;
+  readonly namePrefix: string | null;
+  readonly fingerprint: string | null;
   readonly limit: number;
   readonly after: QueryCursor | null;
 }
@@ -20,7 +22,7 @@ export type CertificateQueryReading = { readonly query: CertificateQuery } | { r
 export function readCertificateQuery(raw: unknown): CertificateQueryReading {
   const checked = validatePayload(CertificateQueryRequest, raw);
   if (!checked.ok) return { problem: checked.problems.join('; ') };
-  const { tenantId, hostname, expiresWithinDays, limit, after } = checked.value;
+  const { tenantId, hostname, expiresWithinDays, namePrefix, fingerprint, limit, after } = checked.value;
   const cursor = typeof after === 'string' ? decodeCursor(after) : null;
   if (typeof after === 'string' && cursor === null) return { problem: 'after is not a cursor this service returned' };
   return {
@@ -29,6 +31,8 @@ export function readCertificateQuery(raw: unknown): CertificateQueryReading {
       // The contract accepted it only if it normalizes.
       hostname: typeof hostname === 'string' ? normalizeHostname(hostname) : null,
       expiresWithinDays: expiresWithinDays ?? null,
+      namePrefix: namePrefix ?? null,
+      fingerprint: fingerprint ?? null,
       limit: limit ?? CertificateQueryLimits.defaultLimit,
       after: cursor,
     },

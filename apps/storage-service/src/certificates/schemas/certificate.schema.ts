@@ -89,6 +89,7 @@ CertificateSchema.index({ uid: 1 }, { unique: true, name: 'uid_unique' });
 // Hostname listing filters on (tenant, hostname) and pages in (notAfter, _id) order: with both in the index,
 // MongoDB merges the hostname candidates' index ranges in order instead of sorting every match in memory.
 CertificateSchema.index({ tenantId: 1, hostnames: 1, notAfter: 1, _id: 1 }, { name: 'tenant_hostnames_not_after' });
+CertificateSchema.index({ tenantId: 1, 'metadata.fingerprintSha256': 1 }, { name: 'tenant_fingerprint' });
 CertificateSchema.index({ notAfter: 1 }, { name: 'not_after' });
 CertificateSchema.index({ tenantId: 1, notAfter: 1, _id: 1 }, { name: 'tenant_not_after' });
 // Sparse: a certificate with nothing left to announce has no expiryCheckAt and costs the index nothing.

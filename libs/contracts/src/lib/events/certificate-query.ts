@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { normalizeHostname } from '../validation/hostname';
 import { IsTenantId } from '../validation/tenant-id';
 
@@ -9,7 +9,12 @@ export const CertificateQueryLimits = {
   /** A hundred years: any longer window is a typo, not a question. */
   maxExpiresWithinDays: 36_500,
   maxCursorLength: 128,
+  /** As long as a name may be. */
+  maxNamePrefixLength: 255,
 } as const;
+
+/** A SHA-256 fingerprint as certhub stores it: 64 lower-case hex digits. */
+export const FINGERPRINT_SHA256 = /^[0-9a-f]{64}$/;
 
 /** What a cursor may look like on the wire; its meaning is checked by the storage service that issued it. */
 const CURSOR = new RegExp(`^[A-Za-z0-9_-]{1,${CertificateQueryLimits.maxCursorLength}}$`);
@@ -17,7 +22,8 @@ const CURSOR = new RegExp(`^[A-Za-z0-9_-]{1,${CertificateQueryLimits.maxCursorLe
 /**
  * Core NATS request on `certhub.rpc.certificates.query`: one tenant's certificates, sorted by notAfter then
  * id. `hostname` matches exactly or through a wildcard certificate covering it; `expiresWithinDays` keeps
- * certificates whose notAfter is at most that many days from now, already expired ones included. Absent and
+ * certificates whose notAfter is at most that many days from now, already expired ones included;
+ * `namePrefix` and `fingerprint` narrow further. Every filter given must hold (AND). Absent and
  * null optional fields mean the same: no filter, the default limit, the first page.
  */
 export class CertificateQueryRequest {
@@ -47,6 +53,18 @@ export class CertificateQueryRequest {
   @Min(1)
   @Max(CertificateQueryLimits.maxLimit)
   readonly limit?: number | null;
+
+  /** Certificates whose name starts with this, case-sensitively. */
+  @IsOptional()
+  @IsString()
+  @Length(1, CertificateQueryLimits.maxNamePrefixLength)
+  readonly namePrefix?: string | null;
+
+  /** The certificate's SHA-256 fingerprint (metadata.fingerprintSha256). */
+  @IsOptional()
+  @IsString()
+  @Matches(FINGERPRINT_SHA256, { message: 'fingerprint must be 64 lower-case hex digits' })
+  readonly fingerprint?: string | null;
 
   /** The `next` of the previous page; opaque. */
   @IsOptional()
