@@ -23,5 +23,5 @@ export function certificateQueryFilter(query: CertificateQuery, now: Date): Quer
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
 }
