@@ -1,11 +1,10 @@
-import { eventSubject } from '@certhub/contracts';
 import {
   createExpiredCertificate, createNotYetValidCertificate, createTestCertificate, createTestCsrPem, encryptPrivateKeyPem, type TestCertificate,
 } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
-import { JSONCodec } from 'nats';
 import { send } from './support/http-client';
 import { apigCertificatesUrl, expectApigError, newApigProject, type ApigProject } from './support/huawei-apig-project';
+import { injectRejectedOutcome } from './support/injected-outcome';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 let env: SuiteEnvironment;
@@ -127,12 +126,8 @@ describe('Huawei APIG: create SSL certificate, errors in Huawei\'s form', () => 
       await env.stack.stop('parser');
       try {
         const answering = project.create({ ...valid('internal'), cert_content: 'never parsed' }, { 'Idempotency-Key': requestId });
-        // Report the outcome as a failing service would, until the gateway has answered with it.
-        const reject = JSONCodec().encode({ requestId, tenantId: project.id, operation: 'create', outcome: 'rejected', decidedAt: new Date().toISOString(), code: 'INTERNAL', message: 'boom in a service' });
-        // Only the storage identity may publish outcomes, so the injection takes its credentials.
-        const storage = await env.connectAs('storage');
-        const timer = setInterval(() => storage.publish(eventSubject('rejected', project.id), reject), 50);
-        const answer = await answering.finally(() => clearInterval(timer));
+        await injectRejectedOutcome(env, { requestId, tenantId: project.id, code: 'INTERNAL', message: 'boom in a service' });
+        const answer = await answering;
 
         expect(answer).toMatchObject({ status: 500, body: { error_code: 'APIG.9999', error_msg: 'System error' } });
       } finally {

@@ -1,4 +1,3 @@
-import { commandSubject, eventSubject, Streams } from '@certhub/contracts';
 import {
   chainPemOf,
   createExpiredCertificate,
@@ -12,10 +11,10 @@ import {
   type TestChain,
 } from '@certhub/testing';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { JSONCodec } from 'nats';
 import { createToken } from './support/credentials';
 import { send } from './support/http-client';
 import { escapeLineBreaks, expectScmError, scmIdOf, scmImport, SCM_IMPORT_PATH, type ScmImportBody } from './support/huawei-scm-client';
+import { injectRejectedOutcome } from './support/injected-outcome';
 import { startSuiteEnvironment, type SuiteEnvironment } from './support/suite-environment';
 
 const PROJECTS = ['project-ok', 'project-err', 'project-a', 'project-b', 'project-fresh'] as const;
@@ -267,12 +266,7 @@ describe('Huawei SCM: import certificate (POST /v3/scm/certificates/import)', ()
       try {
         const requestId = `scm-internal-${randomUUID()}`;
         const answering = scmImport(url(), tokens['project-err'], bodyOf(good, { certificate: 'refused by the parser later' }), { 'Idempotency-Key': requestId });
-        await commandQueued(requestId);
-        // Only the storage identity may publish outcomes, so the injection takes its credentials.
-        (await env.connectAs('storage')).publish(eventSubject('rejected', 'project-err'), JSONCodec().encode({
-          requestId, tenantId: 'project-err', operation: 'create', outcome: 'rejected', decidedAt: new Date().toISOString(),
-          code: 'INTERNAL', message: 'The certificate could not be checked.',
-        }));
+        await injectRejectedOutcome(env, { requestId, tenantId: 'project-err', code: 'INTERNAL', message: 'The certificate could not be checked.' });
 
         expectScmError(await answering, 500, 'SCM.9500', 'System error. The certificate could not be checked.');
         expect(await stored('project-err')).toHaveLength(0);
@@ -294,16 +288,3 @@ describe('Huawei SCM: import certificate (POST /v3/scm/certificates/import)', ()
     });
   });
 });
-
-/** Waits until the gateway's command for `requestId` is on the (unconsumed) command stream. */
-async function commandQueued(requestId: string): Promise<void> {
-  // No certhub identity may read stored commands (they hold clear keys): the test-only inspector does.
-  const jsm = await env.inspector.jetstreamManager();
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const last = await jsm.streams.getMessage(Streams.commands.name, { last_by_subj: commandSubject('create', 'project-err') }).catch(() => null);
-    if (last && (last.json() as { requestId?: string }).requestId === requestId) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`command ${requestId} never reached ${Streams.commands.name}`);
-}
