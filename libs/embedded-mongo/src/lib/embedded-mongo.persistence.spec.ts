@@ -1,23 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Binary, Long, MongoClient } from 'mongodb';
+import { useTempDataDir, withServer } from './data-dir.spec-support';
 import { startEmbeddedMongo } from './embedded-mongo';
 
 const LIB_ROOT = join(__dirname, '..', '..');
-
-/** Runs `fn` against a fresh server on `dataDir`, stopping it cleanly afterwards. */
-async function withServer<T>(dataDir: string, fn: (client: MongoClient) => Promise<T>): Promise<T> {
-  const server = await startEmbeddedMongo({ port: 0, dataDir });
-  const client = await MongoClient.connect(server.url);
-  try {
-    return await fn(client);
-  } finally {
-    await client.close();
-    await server.stop();
-  }
-}
 
 /** The CLI in a child process (through ts-node), so the test can kill it without a clean stop. */
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -42,18 +30,10 @@ function journalFiles(dataDir: string): string[] {
 }
 
 describe('embedded-mongo persistence', () => {
-  let dataDir: string;
-
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'embedded-mongo-'));
-  });
-
-  afterEach(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const dirs = useTempDataDir();
 
   it('brings documents and indexes back after a clean stop', async () => {
-    await withServer(dataDir, async (client) => {
+    await withServer(dirs.dataDir, async (client) => {
       const coll = client.db('app').collection('things');
       await coll.createIndex({ name: 1 }, { unique: true, name: 'name_unique' });
       await coll.insertMany([
@@ -66,8 +46,8 @@ describe('embedded-mongo persistence', () => {
       await client.db('gone').collection('c').insertOne({ a: 1 });
       await client.db('gone').dropDatabase();
     });
-    expect(readdirSync(dataDir)).toContain('snapshot.bson');
-    await withServer(dataDir, async (client) => {
+    expect(readdirSync(dirs.dataDir)).toContain('snapshot.bson');
+    await withServer(dirs.dataDir, async (client) => {
       const coll = client.db('app').collection('things');
       expect(await coll.find({}, { promoteLongs: false }).toArray()).toEqual([
         { _id: 2, name: 'two', extra: true },
@@ -80,7 +60,7 @@ describe('embedded-mongo persistence', () => {
   });
 
   it('keeps acknowledged writes through a crash and ignores a torn record at the end of the journal', async () => {
-    const { child, url } = await startCli(dataDir);
+    const { child, url } = await startCli(dirs.dataDir);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       const client = await MongoClient.connect(url);
@@ -93,13 +73,13 @@ describe('embedded-mongo persistence', () => {
       child.kill('SIGKILL');
       await exited;
     }
-    const [journal] = journalFiles(dataDir);
-    const size = statSync(join(dataDir, journal)).size;
+    const [journal] = journalFiles(dirs.dataDir);
+    const size = statSync(join(dirs.dataDir, journal)).size;
     expect(size).toBeGreaterThan(0);
     // A half-written record: a plausible length prefix, then too few bytes.
-    appendFileSync(join(dataDir, journal), Buffer.from([0x40, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7]));
+    appendFileSync(join(dirs.dataDir, journal), Buffer.from([0x40, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7]));
     const log: string[] = [];
-    const server = await startEmbeddedMongo({ port: 0, dataDir, log: (line) => log.push(line) });
+    const server = await startEmbeddedMongo({ port: 0, dataDir: dirs.dataDir, log: (line) => log.push(line) });
     const client = await MongoClient.connect(server.url);
     try {
       const coll = client.db('app').collection('crash');
@@ -114,21 +94,21 @@ describe('embedded-mongo persistence', () => {
   }, 30_000);
 
   it('refuses a second server on the same data directory', async () => {
-    const first = await startEmbeddedMongo({ port: 0, dataDir });
+    const first = await startEmbeddedMongo({ port: 0, dataDir: dirs.dataDir });
     try {
-      await expect(startEmbeddedMongo({ port: 0, dataDir })).rejects.toThrow(/already in use by process \d+/);
+      await expect(startEmbeddedMongo({ port: 0, dataDir: dirs.dataDir })).rejects.toThrow(/already in use by process \d+/);
     } finally {
       await first.stop();
     }
     // A lock left behind with a pid that is now ours (a restarted container) is stale, not a conflict.
-    writeFileSync(join(dataDir, 'embedded-mongo.lock'), `${process.pid}\n`);
-    const again = await startEmbeddedMongo({ port: 0, dataDir });
+    writeFileSync(join(dirs.dataDir, 'embedded-mongo.lock'), `${process.pid}\n`);
+    const again = await startEmbeddedMongo({ port: 0, dataDir: dirs.dataDir });
     await again.stop();
-    expect(readdirSync(dataDir)).not.toContain('embedded-mongo.lock');
+    expect(readdirSync(dirs.dataDir)).not.toContain('embedded-mongo.lock');
   });
 
   it('compacts a large journal into a snapshot while running', async () => {
-    const server = await startEmbeddedMongo({ port: 0, dataDir, compactJournalAtBytes: 64 * 1024 });
+    const server = await startEmbeddedMongo({ port: 0, dataDir: dirs.dataDir, compactJournalAtBytes: 64 * 1024 });
     const client = await MongoClient.connect(server.url);
     try {
       const coll = client.db('app').collection('big');
@@ -137,17 +117,17 @@ describe('embedded-mongo persistence', () => {
       }
       // Compaction runs after the batch that crossed the threshold is acknowledged: wait for it to finish.
       const deadline = Date.now() + 5_000;
-      while (journalFiles(dataDir).length !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      expect(readdirSync(dataDir)).toContain('snapshot.bson');
-      const [journal] = journalFiles(dataDir);
-      expect(journalFiles(dataDir)).toHaveLength(1);
+      while (journalFiles(dirs.dataDir).length !== 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(readdirSync(dirs.dataDir)).toContain('snapshot.bson');
+      const [journal] = journalFiles(dirs.dataDir);
+      expect(journalFiles(dirs.dataDir)).toHaveLength(1);
       expect(Number(/\d+/.exec(journal)?.[0])).toBeGreaterThan(2);
-      expect(statSync(join(dataDir, journal)).size).toBeLessThan(2 * 64 * 1024);
+      expect(statSync(join(dirs.dataDir, journal)).size).toBeLessThan(2 * 64 * 1024);
     } finally {
       await client.close();
       await server.stop();
     }
-    await withServer(dataDir, async (client) => {
+    await withServer(dirs.dataDir, async (client) => {
       expect(await client.db('app').collection('big').countDocuments()).toBe(1000);
     });
   });
