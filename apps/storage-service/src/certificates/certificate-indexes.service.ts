@@ -1,11 +1,9 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { hasMongoErrorCode, MongoErrorCodes } from '../database/mongo-errors';
 import { retryUntilReachable } from '../database/retry-until-reachable';
 import { Certificate, REPLACED_CERTIFICATE_INDEXES } from './schemas/certificate.schema';
-
-/** mongod's IndexNotFound. */
-const INDEX_NOT_FOUND = 27;
 
 /**
  * Builds the certificates' indexes the write path relies on, waiting for the database if it is not reachable
@@ -38,7 +36,7 @@ export class CertificateIndexes implements OnApplicationBootstrap {
         await this.certificates.collection.dropIndex(name);
         this.logger.log(`dropped index ${name}, which a newer index replaces`);
       } catch (error) {
-        if ((error as { code?: unknown }).code !== INDEX_NOT_FOUND) throw error;
+        if (!hasMongoErrorCode(error, MongoErrorCodes.indexNotFound)) throw error;
       }
     }
   }

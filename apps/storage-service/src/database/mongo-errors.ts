@@ -2,13 +2,26 @@ import { TransientError } from '@certhub/messaging';
 
 // How the MongoDB driver's errors are told apart, for every store in this service.
 
+/** The server error codes this service tells apart (mongod's error_codes.yml). */
+export const MongoErrorCodes = {
+  indexNotFound: 27,
+  /** The index exists with other options, e.g. another TTL. */
+  indexOptionsConflict: 85,
+  duplicateKey: 11000,
+} as const;
+
+/** Whether a server error carries this code. */
+export function hasMongoErrorCode(error: unknown, code: number): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
 interface DuplicateKeyError {
-  readonly code: 11000;
+  readonly code: typeof MongoErrorCodes.duplicateKey;
   readonly keyPattern?: Record<string, unknown>;
 }
 
 export function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  return hasMongoErrorCode(error, MongoErrorCodes.duplicateKey);
 }
 
 /** Which unique index a duplicate-key error came from, by its first key field. */

@@ -3,11 +3,9 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { STORAGE_CONFIG } from '../config/storage-config.token';
+import { hasMongoErrorCode, MongoErrorCodes } from '../database/mongo-errors';
 import { retryUntilReachable } from '../database/retry-until-reachable';
 import { OUTCOME_RETENTION_INDEX, RequestOutcome } from './schemas/request-outcome.schema';
-
-/** mongod's IndexOptionsConflict: the index exists with other options (here: another TTL). */
-const INDEX_OPTIONS_CONFLICT = 85;
 
 /**
  * Builds the idempotency records' indexes, waiting for the database if it is not reachable yet: the unique
@@ -43,7 +41,7 @@ export class OutcomeIndexes implements OnApplicationBootstrap {
     try {
       await collection.createIndex({ createdAt: 1 }, { name: OUTCOME_RETENTION_INDEX, expireAfterSeconds });
     } catch (error) {
-      if ((error as { code?: unknown }).code !== INDEX_OPTIONS_CONFLICT) throw error;
+      if (!hasMongoErrorCode(error, MongoErrorCodes.indexOptionsConflict)) throw error;
       // The retention changed since the index was built: collMod changes a TTL without rebuilding the index.
       const db = this.outcomes.db.db;
       if (!db) throw new Error('not connected to the database');
