@@ -3,6 +3,7 @@ import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { CertificateQueryRpc, type CertificateListResponse } from './certificate-query-rpc.service';
 import { readCertificateQueryParams } from './certificate-query.params';
 import { PathTenantTokenGuard } from '../auth/path-tenant-token.guard';
+import { parseCertificateId } from '../imports/certificate-id';
 
 /**
  * certhub's own read API: `GET /certhub/v1/tenants/{tenant_id}/certificates?hostname=&expires_within_days=
@@ -27,9 +28,8 @@ export class CertificateQueriesController {
   }
 }
 
-/** certhub's integer id (Rainbond's id, Alibaba's CertId), in plain decimal. */
 function readCertificateId(raw: string): number {
-  const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isSafeInteger(id)) throw new CerthubError('INVALID_REQUEST', 'certificate_id must be a positive integer.');
+  const id = parseCertificateId(raw);
+  if (id === null) throw new CerthubError('INVALID_REQUEST', 'certificate_id must be a positive integer.');
   return id;
 }

@@ -5,6 +5,7 @@ import { CertificateImports } from '../imports/certificate-imports.service';
 import { ImportContext, type ImportRequestContext } from '../request-context/import-context.decorator';
 import { RainbondCertificateBody, type RainbondCertificateResponse } from './dto/rainbond-certificate.body';
 import { toCreateCommand, toResponse, toUpdateCommand } from './rainbond.mapper';
+import { parseCertificateId } from '../imports/certificate-id';
 
 export const TEAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 
@@ -46,7 +47,7 @@ function teamIdOf(context: ImportRequestContext): string {
 
 /** Rainbond ids are positive integers; anything else names no certificate. */
 function certificateIdOf(raw: string): number {
-  const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id)) throw new CerthubError('NOT_FOUND', `Certificate ${raw} does not exist.`);
+  const id = parseCertificateId(raw);
+  if (id === null) throw new CerthubError('NOT_FOUND', `Certificate ${raw} does not exist.`);
   return id;
 }
