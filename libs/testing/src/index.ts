@@ -2,3 +2,4 @@ export * from '@certhub/dev-infra';
 export * from './lib/stack/certhub-stack';
 export * from './lib/certificates';
 export * from './lib/stack/bus-identities';
+export * from './lib/eventually';

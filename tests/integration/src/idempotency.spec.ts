@@ -1,4 +1,4 @@
-import { createTestCertificate, type TestCertificate } from '@certhub/testing';
+import { createTestCertificate, eventually, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { BusProducer } from './support/bus-producer';
 import { OutcomeListener } from './support/outcome-listener';
@@ -71,10 +71,6 @@ describe('a bus producer reusing a request id inside the duplicate window', () =
   });
 });
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  return eventually(check, { timeoutMs, intervalMs: 50 });
 }

@@ -1,4 +1,4 @@
-import { connectAsInspector, startNatsServer, type NatsServerHandle } from '@certhub/testing';
+import { connectAsInspector, eventually, startNatsServer, type NatsServerHandle } from '@certhub/testing';
 import { RetentionPolicy, StorageType, type JetStreamClient, type NatsConnection } from 'nats';
 import { decodeJson, encodeJson } from './json-codec';
 import { DurableConsumer } from './durable-consumer';
@@ -50,13 +50,7 @@ describe('DurableConsumer against a real nats-server', () => {
     return found;
   }
 
-  const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 10_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
+  const until = (check: () => boolean | Promise<boolean>, timeoutMs = 10_000) => eventually(check, { timeoutMs });
 
   it('dead-letters undecodable payloads at once and keeps consuming the good ones behind them', async () => {
     const seen: unknown[] = [];

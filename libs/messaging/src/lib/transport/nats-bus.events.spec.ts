@@ -1,4 +1,4 @@
-import { connectAsInspector, startNatsServer, type NatsServerHandle } from '@certhub/testing';
+import { connectAsInspector, eventually, startNatsServer, type NatsServerHandle } from '@certhub/testing';
 import { Controller, type INestApplication } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
@@ -57,13 +57,7 @@ describe('NatsBusServer: durable JetStream consumers as Nest event handlers', ()
     await server?.dispose();
   });
 
-  const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 15_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('condition not met in time');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
+  const until = (check: () => boolean | Promise<boolean>, timeoutMs = 15_000) => eventually(check, { timeoutMs });
   const streamMessages = async (stream: string) => (await (await nc.jetstreamManager()).streams.info(stream)).state.messages;
 
   it('hands the decoded payload and its stream position to the handler, and acknowledges it once handled', async () => {
