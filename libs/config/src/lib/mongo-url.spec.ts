@@ -38,3 +38,29 @@ describe('MONGO_PASSWORD_FILE', () => {
     expect(twice.join()).not.toMatch(/secret-/);
   });
 });
+
+describe('MONGO_URL', () => {
+  const load = (env: Record<string, string>) => loadStorageConfig({ ...creds, ...env });
+
+  it('takes a replica set by its members, as the driver does, and puts the password file in it', () => {
+    const members = 'mongodb://certhub@db-1:27017,db-2:27017,db-3:27017/certhub?replicaSet=rs0&w=majority&authSource=admin';
+    expect(load({ MONGO_URL: members }).mongoUrl).toBe(members);
+    const dir = mkdtempSync(join(tmpdir(), 'mongo-url-'));
+    try {
+      writeFileSync(join(dir, 'password'), 'p@ss\n');
+      expect(load({ MONGO_URL: members, MONGO_PASSWORD_FILE: join(dir, 'password') }).mongoUrl).toBe(
+        'mongodb://certhub:p%40ss@db-1:27017,db-2:27017,db-3:27017/certhub?replicaSet=rs0&w=majority&authSource=admin',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes SRV and IPv6 forms, and refuses what is not a MongoDB connection string', () => {
+    expect(load({ MONGO_URL: 'mongodb+srv://cluster0.example.net/certhub' }).mongoUrl).toBe('mongodb+srv://cluster0.example.net/certhub');
+    expect(load({ MONGO_URL: 'mongodb://[::1]:27017/certhub' }).mongoUrl).toBe('mongodb://[::1]:27017/certhub');
+    for (const bad of ['http://db:27017/certhub', 'mongodb://', 'mongodb://db:27017,,db-2/certhub', 'mongodb://db 1/certhub']) {
+      expect(() => load({ MONGO_URL: bad })).toThrow(/MONGO_URL must be a mongodb/);
+    }
+  });
+});
