@@ -3,6 +3,7 @@ export * from './lib/json-codec';
 export * from './lib/jetstream-topology';
 export * from './lib/publish';
 export * from './lib/transient-error';
+export * from './lib/describe-error';
 export * from './lib/retry-policy';
 export * from './lib/semaphore';
 export * from './lib/dead-letter';

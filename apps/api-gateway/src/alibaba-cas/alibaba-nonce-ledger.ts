@@ -1,5 +1,5 @@
 import { Buckets } from '@certhub/contracts';
-import { JETSTREAM } from '@certhub/messaging';
+import { describeError, JETSTREAM } from '@certhub/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { JetStreamClient, KV } from 'nats';
@@ -25,15 +25,15 @@ export class AlibabaNonceLedger {
       kv = await this.open();
     } catch (error) {
       this.bucket = null;
-      this.logger.warn(`nonce bucket unavailable: ${describe(error)}`);
+      this.logger.warn(`nonce bucket unavailable: ${describeError(error)}`);
       throw alibabaError('ServiceUnavailable');
     }
     try {
       await kv.create(key, new Uint8Array());
     } catch (error) {
       // "wrong last sequence": the key exists, the nonce was used. Anything else: refuse rather than risk a replay.
-      if (/wrong last sequence/i.test(describe(error))) throw alibabaError('SignatureNonceUsed');
-      this.logger.warn(`nonce claim failed: ${describe(error)}`);
+      if (/wrong last sequence/i.test(describeError(error))) throw alibabaError('SignatureNonceUsed');
+      this.logger.warn(`nonce claim failed: ${describeError(error)}`);
       throw alibabaError('ServiceUnavailable');
     }
   }
@@ -42,8 +42,4 @@ export class AlibabaNonceLedger {
     this.bucket ??= this.js.views.kv(Buckets.alibabaNonces.name, { bindOnly: true });
     return this.bucket;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,6 +4,7 @@ import { UndecodablePayloadError } from './json-codec';
 import { dispositionOf, retryDelayMs } from './retry-policy';
 import { Semaphore } from './semaphore';
 import { TransientError } from './transient-error';
+import { describeError } from './describe-error';
 
 export interface ConsumerLogger {
   log(message: string): void;
@@ -84,7 +85,7 @@ export class DurableConsumer<T> {
         }
       } catch (error) {
         if (this.stopping) break;
-        logger.warn(`consumer ${durable} on ${stream} interrupted: ${describe(error)}; resuming in 1s`);
+        logger.warn(`consumer ${durable} on ${stream} interrupted: ${describeError(error)}; resuming in 1s`);
         await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
     }
@@ -96,7 +97,7 @@ export class DurableConsumer<T> {
     try {
       payload = decode(msg.data, msg.subject);
     } catch (error) {
-      await this.deadLetter(msg, error instanceof UndecodablePayloadError ? error.message : describe(error));
+      await this.deadLetter(msg, error instanceof UndecodablePayloadError ? error.message : describeError(error));
       return;
     }
     const heartbeat = setInterval(() => msg.working(), Math.max(250, Math.floor(this.options.ackWaitMs / 3)));
@@ -110,11 +111,11 @@ export class DurableConsumer<T> {
       const transient = error instanceof TransientError;
       const deliveryCount = msg.info.redeliveryCount;
       if (dispositionOf({ transient, deliveryCount, maxDeliver }) === 'dead-letter') {
-        await this.deadLetter(msg, `failed ${deliveryCount} times, last: ${describe(error)}`);
+        await this.deadLetter(msg, `failed ${deliveryCount} times, last: ${describeError(error)}`);
         return;
       }
       const delay = retryDelayMs(deliveryCount);
-      logger.warn(`message ${msg.info.stream}#${msg.info.streamSequence} failed (delivery ${deliveryCount}), retrying in ${delay}ms: ${describe(error)}`);
+      logger.warn(`message ${msg.info.stream}#${msg.info.streamSequence} failed (delivery ${deliveryCount}), retrying in ${delay}ms: ${describeError(error)}`);
       msg.nak(delay);
       this.counters.retried += 1;
     }
@@ -130,15 +131,12 @@ export class DurableConsumer<T> {
       this.counters.deadLettered += 1;
       logger.error(`message ${msg.info.stream}#${msg.info.streamSequence} moved to ${deadLetterSubject}: ${reason}`);
     } catch (error) {
-      logger.warn(`dead-lettering ${msg.info.stream}#${msg.info.streamSequence} failed, will retry: ${describe(error)}`);
+      logger.warn(`dead-lettering ${msg.info.stream}#${msg.info.streamSequence} failed, will retry: ${describeError(error)}`);
       msg.nak(retryDelayMs(msg.info.redeliveryCount));
     }
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /**
  * Closing a consume() iterator unsubscribes its pull inbox at once, and the client then drops messages the

@@ -8,6 +8,9 @@ import { encodeRpcReply, rpcFailure, RPC_MAX_REPLY_BYTES, type RpcReply } from '
 import { startDurableConsumer } from '../start-durable-consumer';
 import { durableEventOptions } from './durable-event-pattern';
 import { JetStreamContext } from './jetstream-context';
+import { describeError } from '../describe-error';
+import { JETSTREAM_SETTLE_MS } from '../jetstream-topology';
+import { retryFor } from '../retry-for';
 
 export interface NatsBusServerOptions {
   /** Instances of one service share a queue group, so each request is answered once. */
@@ -76,7 +79,7 @@ export class NatsBusServer extends Server implements CustomTransportStrategy {
     }
     const consumer = await startDurableConsumer({
       js: this.nc.jetstream(),
-      jsm: await this.nc.jetstreamManager(),
+      jsm: await retryFor(JETSTREAM_SETTLE_MS, this.log, 'reaching JetStream', () => this.nc.jetstreamManager()),
       stream,
       durable: durable.durable,
       deadLetterSubject: durable.deadLetterSubject,
@@ -100,7 +103,7 @@ export class NatsBusServer extends Server implements CustomTransportStrategy {
     try {
       msg.respond(encodeRpcReply(reply, this.options.maxReplyBytes ?? RPC_MAX_REPLY_BYTES));
     } catch (failure) {
-      this.log.error(`answering ${subject} failed: ${describe(failure)}`);
+      this.log.error(`answering ${subject} failed: ${describeError(failure)}`);
     }
   }
 
@@ -111,20 +114,15 @@ export class NatsBusServer extends Server implements CustomTransportStrategy {
     try {
       payload = decodeJson(msg.data);
     } catch (failure) {
-      return rpcFailure('INVALID_REQUEST', describe(failure));
+      return rpcFailure('INVALID_REQUEST', describeError(failure));
     }
     try {
       const result: unknown = await handler(payload, new NatsContext([msg.subject, msg.headers]));
       return { ok: true, data: isObservable(result) ? await lastValueFrom(result) : result };
     } catch (failure) {
-      this.log.error(`handler for ${subject} failed: ${describe(failure)}`);
+      this.log.error(`handler for ${subject} failed: ${describeError(failure)}`);
       return rpcFailure('INTERNAL', 'the request could not be answered');
     }
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
