@@ -21,6 +21,8 @@ async function main(): Promise<void> {
       'resolver-dir': { type: 'string' },
       out: { type: 'string' },
       'export-creds': { type: 'string' },
+      'cluster-routes': { type: 'string' },
+      'cluster-port': { type: 'string', default: '6222' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
           ...(values['store-dir'] ? { storeDir: values['store-dir'] } : {}),
           ...(values['resolver-dir'] ? { resolverDir: values['resolver-dir'] } : {}),
           ...(values['export-creds'] ? { exportCredsDir: values['export-creds'] } : {}),
+          ...(values['cluster-routes'] ? { cluster: { routes: values['cluster-routes'].split(','), port: Number(values['cluster-port']) } } : {}),
         }),
       );
   }

@@ -25,7 +25,7 @@ export class StorageModule {
       providers: [{ provide: STORAGE_CONFIG, useValue: config }],
       exports: [STORAGE_CONFIG],
       imports: [
-        MessagingModule.forRoot(serviceMessaging(config.nats, 'storage', 'storage-service')),
+        MessagingModule.forRoot(serviceMessaging(config.nats, 'storage', 'storage-service', { streamReplicas: config.streamReplicas })),
         MetricsModule.forRoot('storage-service'),
         MongooseModule.forRoot(config.mongoUrl, { ...MONGO_CONNECTION_OPTIONS, retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 1_000 }),
         DatabaseModule,

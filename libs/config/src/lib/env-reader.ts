@@ -61,6 +61,21 @@ export class EnvReader {
     return value;
   }
 
+  /** A comma-separated list of URLs (e.g. every node of a NATS cluster), each checked as `url` checks one. */
+  urlList(name: string, fallback: string, protocols: readonly string[]): string {
+    const value = this.string(name, fallback);
+    const urls = value.split(',').map((part) => part.trim());
+    for (const url of urls) {
+      try {
+        const parsed = new URL(url);
+        if (!protocols.includes(parsed.protocol)) this.problems.push(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+      } catch {
+        this.problems.push(`${name} must be a URL or a comma-separated list of URLs, got "${redactUrl(url)}"`);
+      }
+    }
+    return urls.join(',');
+  }
+
   /** Records a problem found by a caller-specific check. */
   report(problem: string): void {
     this.problems.push(problem);

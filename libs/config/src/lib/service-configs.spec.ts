@@ -81,10 +81,20 @@ describe('service configuration', () => {
     expect(problems.join('\n')).not.toContain(secret);
   });
 
+  it('takes every node of a NATS cluster in NATS_URL, and 1 to 5 stream replicas (1 unless told)', () => {
+    const keks = { CERTHUB_KEKS: `k1:${key()}` };
+    const nodes = 'nats://n1:4222, nats://n2:4222,tls://n3:4222';
+    expect(loadParserConfig({ ...creds, ...keks, NATS_URL: nodes }).nats.url).toBe('nats://n1:4222,nats://n2:4222,tls://n3:4222');
+    expect(problemsOf(() => loadParserConfig({ ...creds, ...keks, NATS_URL: 'nats://n1:4222,http://n2' }))).toEqual(['NATS_URL must use nats: or tls:, got "http:"']);
+    expect(loadStorageConfig({ ...creds }).streamReplicas).toBe(1);
+    expect(loadStorageConfig({ ...creds, NATS_STREAM_REPLICAS: '3' }).streamReplicas).toBe(3);
+    expect(problemsOf(() => loadStorageConfig({ ...creds, NATS_STREAM_REPLICAS: '6' }))).toEqual([expect.stringMatching(/NATS_STREAM_REPLICAS/)]);
+  });
+
   it('validates the MongoDB URL and never prints its password', () => {
     expect(loadStorageConfig({ ...creds, MONGO_URL: 'mongodb://db:27017/x' }).mongoUrl).toBe('mongodb://db:27017/x');
     const problems = problemsOf(() => loadStorageConfig({ ...creds, MONGO_URL: 'postgres://u:pw@h/db' }));
-    expect(problems).toEqual(['MONGO_URL must use mongodb: or mongodb+srv:, got "postgres:"']);
+    expect(problems).toEqual(['MONGO_URL must be a mongodb:// or mongodb+srv:// connection string, got "postgres://u:***@h/db"']);
     expect(redactUrl('mongodb://user:hunter2@host/db')).toBe('mongodb://user:***@host/db');
   });
 

@@ -10,6 +10,7 @@ const LOG_FORMATS: readonly LogFormat[] = ['json', 'text'];
 
 /** How a service reaches NATS: always authenticated, with its own credentials (docs/security.md). */
 export interface NatsClientConfig {
+  /** One server, or a cluster's nodes separated by commas. */
   readonly url: string;
   /** A NATS `.creds` file (user JWT and nkey seed) naming this service's identity. */
   readonly credsFile: string;
@@ -72,6 +73,11 @@ export interface StorageConfig extends ConsumerConfig {
   readonly keyring: KeyEncryptionKeyring | undefined;
   /** How long the idempotency record of a request is kept (the TTL of request_outcomes), in hours. */
   readonly outcomeRetentionHours: number;
+  /**
+   * Copies JetStream keeps of each stream and bucket storage creates (NATS_STREAM_REPLICAS): 1 on a single
+   * server, 3 on a three-node cluster so that losing a node loses nothing and stops nothing.
+   */
+  readonly streamReplicas: number;
 }
 
 /**
@@ -92,7 +98,8 @@ const PORT = { min: 0, max: 65_535 };
 
 /** Shared with the admin command, which talks to the same bus under its own identity. */
 export function readNatsClient(reader: EnvReader): NatsClientConfig {
-  const url = reader.url('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']);
+  // A cluster's nodes as a comma-separated list: the client starts from any that answers.
+  const url = reader.urlList('NATS_URL', 'nats://127.0.0.1:4222', ['nats:', 'tls:']);
   const credsFile = reader.optionalString('NATS_CREDS');
   if (credsFile === undefined) reader.report('NATS_CREDS must name this service\'s NATS credentials file (.creds); certhub never connects anonymously');
   return { url, credsFile: credsFile ?? '', caFile: reader.optionalString('NATS_CA') };
@@ -174,6 +181,8 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
     },
     keyring: readOptionalKeyring(reader),
     outcomeRetentionHours: reader.int('OUTCOME_RETENTION_HOURS', 15 * 24, { min: OUTCOME_RETENTION_MIN_HOURS, max: 10 * 365 * 24 }),
+    // JetStream allows at most 5 replicas.
+    streamReplicas: reader.int('NATS_STREAM_REPLICAS', 1, { min: 1, max: 5 }),
   };
   reader.done();
   return config;

@@ -34,11 +34,23 @@ const streamConfigs: readonly Partial<StreamConfig>[] = [
 }));
 
 /**
- * Creates every certhub stream, or brings an existing one to the current configuration. Each service calls
- * this at start-up, so whichever starts first on a fresh server leaves the same topology.
+ * How long a service starting up keeps retrying JetStream requests that fail for a reason other than a missing
+ * stream: a cluster that just lost a node answers nothing until it has elected new leaders, which takes seconds.
  */
-export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
-  for (const config of streamConfigs) {
+export const JETSTREAM_SETTLE_MS = 60_000;
+
+/** How many copies of each stream and bucket a clustered JetStream keeps (1 on a single server, 3 in a cluster). */
+export interface TopologyOptions {
+  readonly replicas: number;
+}
+
+/**
+ * Creates every certhub stream, or brings an existing one to the current configuration (a changed replica
+ * count included: JetStream moves an existing stream to it). Storage calls this at start-up.
+ */
+export async function ensureStreams(jsm: JetStreamManager, options: TopologyOptions = { replicas: 1 }): Promise<void> {
+  for (const base of streamConfigs) {
+    const config = { ...base, num_replicas: options.replicas };
     const name = config.name as string;
     const existing = await jsm.streams.info(name).catch(() => null);
     if (!existing) {
@@ -51,10 +63,13 @@ export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
   }
 }
 
-/** Creates every certhub key-value bucket (idempotent: an existing bucket is bound). */
-export async function ensureBuckets(js: JetStreamClient): Promise<void> {
+/**
+ * Creates every certhub key-value bucket (idempotent: an existing bucket is bound). A bucket is a stream, so
+ * its replicas follow the same setting; a bucket created with fewer keeps them until an operator moves it.
+ */
+export async function ensureBuckets(js: JetStreamClient, options: TopologyOptions = { replicas: 1 }): Promise<void> {
   for (const bucket of Object.values(Buckets)) {
-    await js.views.kv(bucket.name, { history: 1, ttl: bucket.ttlMs });
+    await js.views.kv(bucket.name, { history: 1, ttl: bucket.ttlMs, replicas: options.replicas });
   }
 }
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { serviceInboxPrefix, type ServiceRole } from '@certhub/contracts';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
-import { ensureBuckets, ensureStreams } from './jetstream-topology';
+import { ensureBuckets, ensureStreams, JETSTREAM_SETTLE_MS } from './jetstream-topology';
 import { NatsHealth } from './nats-health';
 import { connectToNats, type NatsConnectionOptions } from './nats-connection';
+import { retryFor } from './retry-for';
 import { RpcClient } from './rpc/rpc-client';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
@@ -16,6 +17,8 @@ export interface MessagingOptions extends NatsConnectionOptions {
    * else's do); the others find them there, or wait for them (durable consumers) or answer 503 (publishers).
    */
   readonly ownsTopology: boolean;
+  /** Copies of each stream and bucket the owner creates: 1 on one server, 3 on a cluster (NATS_STREAM_REPLICAS). */
+  readonly streamReplicas?: number;
 }
 
 @Injectable()
@@ -49,8 +52,13 @@ export class MessagingModule {
             logger.log(`connecting to NATS at ${options.url} as ${options.name}`);
             const nc = await connectToNats(options);
             if (options.ownsTopology) {
-              await ensureStreams(await nc.jetstreamManager());
-              await ensureBuckets(nc.jetstream());
+              const topology = { replicas: options.streamReplicas ?? 1 };
+              // A cluster answers JetStream requests only once it has a meta leader, and creating a replicated
+              // stream waits for its peers: a node restarting or an election in progress is waited out.
+              await retryFor(JETSTREAM_SETTLE_MS, logger, 'creating the JetStream streams', async () => {
+                await ensureStreams(await nc.jetstreamManager(), topology);
+                await ensureBuckets(nc.jetstream(), topology);
+              });
             }
             logger.log(options.ownsTopology ? 'connected to NATS; JetStream streams ensured' : 'connected to NATS');
             return nc;
@@ -59,7 +67,9 @@ export class MessagingModule {
         { provide: JETSTREAM, useFactory: (nc: NatsConnection): JetStreamClient => nc.jetstream(), inject: [NATS_CONNECTION] },
         {
           provide: JETSTREAM_MANAGER,
-          useFactory: (nc: NatsConnection): Promise<JetStreamManager> => nc.jetstreamManager(),
+          // jetstreamManager() asks the server for the account's JetStream, which a cluster mid-election does not answer.
+          useFactory: (nc: NatsConnection): Promise<JetStreamManager> =>
+            retryFor(JETSTREAM_SETTLE_MS, new Logger('Messaging'), 'reaching JetStream', () => nc.jetstreamManager()),
           inject: [NATS_CONNECTION],
         },
         { provide: NatsHealth, useFactory: (nc: NatsConnection) => new NatsHealth(nc), inject: [NATS_CONNECTION] },
@@ -76,6 +86,7 @@ export function serviceMessaging(
   nats: { readonly url: string; readonly credsFile: string; readonly caFile: string | undefined },
   role: ServiceRole,
   name: string,
+  topology: { readonly streamReplicas?: number } = {},
 ): MessagingOptions {
   return {
     url: nats.url,
@@ -84,5 +95,6 @@ export function serviceMessaging(
     name,
     inboxPrefix: serviceInboxPrefix(role),
     ownsTopology: role === 'storage',
+    ...topology,
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from 'nats';
 
 export interface NatsConnectionOptions {
+  /** One server, or a cluster's nodes separated by commas; the client learns the rest of a cluster from any node. */
   readonly url: string;
   /** Shown in `nats-server` connection listings. */
   readonly name: string;
@@ -26,7 +27,7 @@ export function connectToNats(options: NatsConnectionOptions): Promise<NatsConne
 
 export function natsClientOptions(options: NatsConnectionOptions): ConnectionOptions {
   return {
-    servers: options.url,
+    servers: natsServerList(options.url),
     name: options.name,
     authenticator: credsAuthenticator(readFileSync(options.credsFile)),
     inboxPrefix: options.inboxPrefix,
@@ -36,4 +37,9 @@ export function natsClientOptions(options: NatsConnectionOptions): ConnectionOpt
     waitOnFirstConnect: true,
     pingInterval: 10_000,
   };
+}
+
+/** `nats://a:4222,nats://b:4222` → each server, as nats.js takes them. */
+export function natsServerList(url: string): string[] {
+  return url.split(',').map((server) => server.trim()).filter((server) => server.length > 0);
 }

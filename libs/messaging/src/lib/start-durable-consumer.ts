@@ -1,6 +1,7 @@
 import type { JetStreamManager } from 'nats';
 import { DurableConsumer, type DurableConsumerOptions } from './durable-consumer';
-import { ensureDurableConsumer } from './jetstream-topology';
+import { describeError } from './describe-error';
+import { ensureDurableConsumer, JETSTREAM_SETTLE_MS } from './jetstream-topology';
 
 export interface StartDurableConsumerOptions<T> extends DurableConsumerOptions<T> {
   readonly jsm: JetStreamManager;
@@ -14,14 +15,21 @@ export interface StartDurableConsumerOptions<T> extends DurableConsumerOptions<T
 export async function startDurableConsumer<T>(options: StartDurableConsumerOptions<T>): Promise<DurableConsumer<T>> {
   const { jsm, ...consumerOptions } = options;
   const settings = { stream: options.stream, durable: options.durable, ackWaitMs: options.ackWaitMs, maxAckPending: options.concurrency * 4 };
-  // The storage service creates the streams; a consumer that starts first waits for its stream.
+  // The storage service creates the streams; a consumer that starts first waits for its stream, as long as it
+  // takes. Any other failure (a JetStream request timing out while a cluster elects a leader after losing a
+  // node) is retried for a minute before the service gives up and exits, to be restarted.
+  const otherFailuresUntil = Date.now() + JETSTREAM_SETTLE_MS;
   for (let attempt = 1; ; attempt += 1) {
     try {
       await ensureDurableConsumer(jsm, settings);
       break;
     } catch (error) {
-      if (!isStreamMissing(error)) throw error;
-      if (attempt % 20 === 1) options.logger.warn(`stream ${options.stream} does not exist yet; waiting for the storage service to create it`);
+      if (isStreamMissing(error)) {
+        if (attempt % 20 === 1) options.logger.warn(`stream ${options.stream} does not exist yet; waiting for the storage service to create it`);
+      } else {
+        if (Date.now() >= otherFailuresUntil) throw error;
+        options.logger.warn(`creating consumer ${options.durable} on ${options.stream} failed (${describeError(error)}); trying again`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

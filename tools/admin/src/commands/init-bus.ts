@@ -15,6 +15,8 @@ export interface InitBusOptions {
    * service its own file (one volume each) without giving it the authority next to it.
    */
   readonly exportCredsDir?: string;
+  /** Every node's route address (`host:port`) when the server is one node of a cluster, and its own route port. */
+  readonly cluster?: { readonly routes: readonly string[]; readonly port: number };
 }
 
 /**
@@ -28,6 +30,8 @@ export function initBus(options: InitBusOptions): Record<string, unknown> {
     port: options.port,
     storeDir: options.storeDir ?? join(dir, 'jetstream'),
     ...(options.resolverDir ? { resolverDir: options.resolverDir } : {}),
+    // The node's name is left to each server's --name: one file serves every node.
+    ...(options.cluster ? { cluster: { name: 'certhub', host: options.host, port: options.cluster.port, routes: options.cluster.routes } } : {}),
   });
   const exported = options.exportCredsDir
     ? SERVICE_ROLES.map((role) => {

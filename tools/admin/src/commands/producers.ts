@@ -11,7 +11,7 @@ import {
   type BusAuthority,
 } from '@certhub/bus-auth';
 import { CommandIdentity, validatePayload } from '@certhub/contracts';
-import { decodeJson } from '@certhub/messaging';
+import { decodeJson, natsServerList } from '@certhub/messaging';
 import { writeFileSync } from 'node:fs';
 import { connect, credsAuthenticator } from 'nats';
 import { adminNatsClient, busDirectory } from '../admin-environment';
@@ -59,7 +59,7 @@ export function createObserver(outFile: string | undefined): Record<string, unkn
 async function pushAccount(authority: BusAuthority): Promise<void> {
   const nats = adminNatsClient();
   const nc = await connect({
-    servers: nats.url,
+    servers: natsServerList(nats.url),
     name: 'certhub-admin-system',
     authenticator: credsAuthenticator(new TextEncoder().encode(issueSystemCreds(authority).creds)),
     ...(nats.caFile ? { tls: { caFile: nats.caFile } } : {}),

@@ -13,7 +13,8 @@ export function connectAs(nats: NatsServerHandle, role: ServiceRole): Promise<Na
 }
 
 export function connectWithCreds(url: string, creds: string, inboxPrefix: string, name: string): Promise<NatsConnection> {
-  return connect({ servers: url, name, authenticator: credsAuthenticator(new TextEncoder().encode(creds)), inboxPrefix, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
+  // A cluster's nodes come comma-separated, as NATS_URL takes them.
+  return connect({ servers: url.split(','), name, authenticator: credsAuthenticator(new TextEncoder().encode(creds)), inboxPrefix, maxReconnectAttempts: -1, reconnectTimeWait: 250 });
 }
 
 export function connectAsProducer(url: string, creds: string, tenantId: string): Promise<NatsConnection> {
@@ -25,7 +26,7 @@ export function connectAsProducer(url: string, creds: string, tenantId: string):
  * read (the command stream's stored messages, every subject at once). It is minted here from the suite's
  * authority; certhub issues no such credentials.
  */
-export function connectAsInspector(nats: NatsServerHandle): Promise<NatsConnection> {
+export function connectAsInspector(nats: Pick<NatsServerHandle, 'url' | 'authority'>): Promise<NatsConnection> {
   const { creds } = issueUserCreds(nats.authority, 'test-inspector', { pub: { allow: ['>'] }, sub: { allow: ['>'] } });
   return connectWithCreds(nats.url, creds, '_INBOX.inspector', 'test-inspector');
 }
