@@ -1,4 +1,5 @@
 import { cfsslAvailable, measureCfssl } from './cfssl-certinfo';
+import { formatFailover, measureClusterFailover } from './cluster-failover';
 import { measureEndToEnd } from './e2e-imports';
 import { measureInProcessFloor } from './in-process-floor';
 import { benchArgs } from './support/bench-args';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     console.log(`\n(a)/(b) gateway at 64 clients vs in-process floor: ${(at64.perSecond / floor.perSecond).toFixed(2)}`);
     if (cfssl) console.log(`(a)/(c) gateway at 64 clients vs cfssl certinfo:    ${(at64.perSecond / cfssl.perSecond).toFixed(2)}`);
   }
+  if (args.cluster) console.log(`\n${formatFailover(await measureClusterFailover(2_000))}`);
 }
 
 void main();

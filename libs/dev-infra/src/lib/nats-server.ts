@@ -1,9 +1,9 @@
 import { ensureBusFiles, type BusAuthority, type BusFiles } from '@certhub/bus-auth';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitForPort } from './free-port';
+import { freePort } from './free-port';
+import { natsProcess } from './nats-process';
 
 export interface NatsServerHandle {
   readonly url: string;
@@ -28,16 +28,6 @@ export interface StartNatsServerOptions {
   readonly port?: number;
 }
 
-/** Debian installs nats-server in /usr/sbin, which is not on every user's PATH. */
-export function findNatsServerBinary(): string {
-  const fromEnv = process.env['NATS_SERVER_BIN'];
-  if (fromEnv) return fromEnv;
-  for (const candidate of ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return 'nats-server';
-}
-
 /**
  * Starts a private, real nats-server the way certhub runs in production: operator-mode JWT authentication
  * (no anonymous client gets in), per-identity permissions, and JetStream encrypted at rest. Each test suite
@@ -48,34 +38,9 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'certhub-nats-'));
   const storeDir = join(dir, 'jetstream');
   const { files, authority } = ensureBusFiles(dir, { host: '127.0.0.1', port, storeDir });
-  let child: ChildProcess | null = null;
-  const lines: string[] = [];
+  const server = natsProcess(files.serverConfigFile, port);
 
-  const start = async () => {
-    const spawned = spawn(findNatsServerBinary(), ['-c', files.serverConfigFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-    // Only the last lines are ever shown (a failed start-up); a long-running server must not grow this.
-    spawned.stderr?.on('data', (chunk: Buffer) => {
-      lines.push(...chunk.toString().split('\n'));
-      lines.splice(0, Math.max(0, lines.length - 20));
-    });
-    const failed = new Promise<never>((_, reject) => {
-      spawned.once('error', (error) => reject(new Error(`could not start nats-server (${error.message}); install it (Debian: apt-get install nats-server)`)));
-      spawned.once('exit', (code) => reject(new Error(`nats-server exited with ${code} during start-up:\n${lines.slice(-10).join('\n')}`)));
-    });
-    failed.catch(() => undefined);
-    await Promise.race([waitForPort(port), failed]);
-    child = spawned;
-  };
-  const stopWith = async (signal: NodeJS.Signals) => {
-    const running = child;
-    child = null;
-    if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill(signal);
-    await exited;
-  };
-
-  await start();
+  await server.start();
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
@@ -83,16 +48,16 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
     authority,
     files,
     restart: async () => {
-      await stopWith('SIGTERM');
-      await start();
+      await server.stop('SIGTERM');
+      await server.start();
     },
     crashAndRestart: async () => {
-      await stopWith('SIGKILL');
-      await start();
+      await server.stop('SIGKILL');
+      await server.start();
     },
-    stop: () => stopWith('SIGTERM'),
+    stop: () => server.stop('SIGTERM'),
     dispose: async () => {
-      await stopWith('SIGTERM');
+      await server.stop('SIGTERM');
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,8 +6,14 @@ import type { SuiteEnvironment } from './suite-environment';
 
 const run = promisify(execFile);
 
+/** What the admin command needs of a deployment: its bus and its key-encryption keys. */
+export interface AdminTarget {
+  readonly nats: Pick<SuiteEnvironment['nats'], 'url' | 'files'>;
+  readonly stack: Pick<SuiteEnvironment['stack'], 'keks'>;
+}
+
 /** Runs the admin command against the suite's bus, exactly as the README tells an operator to; stdout. */
-export async function runAdmin(env: SuiteEnvironment, args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
+export async function runAdmin(env: AdminTarget, args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
   const { stdout } = await run(process.execPath, [join(workspaceRoot(), 'dist/tools/admin/main.js'), ...args], {
     env: {
       ...process.env,
@@ -21,12 +27,12 @@ export async function runAdmin(env: SuiteEnvironment, args: string[], extraEnv: 
   return stdout;
 }
 
-async function admin(env: SuiteEnvironment, args: string[]): Promise<Record<string, string>> {
+async function admin(env: AdminTarget, args: string[]): Promise<Record<string, string>> {
   return JSON.parse(await runAdmin(env, args)) as Record<string, string>;
 }
 
 /** A bearer token for `tenantId` (Huawei X-Auth-Token, Rainbond Authorization). */
-export async function createToken(env: SuiteEnvironment, tenantId: string): Promise<string> {
+export async function createToken(env: AdminTarget, tenantId: string): Promise<string> {
   return (await admin(env, ['create-token', '--tenant', tenantId]))['token'] as string;
 }
 

@@ -1,11 +1,9 @@
 import type { BusFiles } from '@certhub/bus-auth';
-import { freePort, spawnServiceProcess, type ServiceProcess } from '@certhub/dev-infra';
+import { freePort, type ServiceProcess } from '@certhub/dev-infra';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { workspaceRoot } from '@certhub/dev-infra';
+import { launchService, serviceEnvironment, type ServiceDeployment, type ServiceName } from './service-launcher';
 
-export type ServiceName = 'gateway' | 'parser' | 'storage';
+export type { ServiceName } from './service-launcher';
 
 export interface CerthubStackOptions {
   /** The bus: its URL and the files holding each service's credentials. */
@@ -34,39 +32,23 @@ export interface CerthubStack {
   dispose(): Promise<void>;
 }
 
-const APP: Record<ServiceName, string> = {
-  gateway: 'api-gateway',
-  parser: 'parser-service',
-  storage: 'storage-service',
-};
-
 /**
  * The three services as real processes, built bundles from dist/ (the integration target builds them
  * first), against the given NATS and MongoDB-protocol server, on free ports.
  */
 export async function startCerthubStack(options: CerthubStackOptions): Promise<CerthubStack> {
-  const root = workspaceRoot();
   const keks = `test1:${randomBytes(32).toString('base64')}`;
   const ports = { gateway: await freePort(), parser: await freePort(), storage: await freePort() };
-  const base = { NATS_URL: options.nats.url, LOG_LEVEL: 'info', CONSUMER_ACK_WAIT_MS: '5000' };
-  const creds = (role: 'gateway' | 'parser' | 'storage') => options.nats.files.credsFile(role);
+  const deployment: ServiceDeployment = { nats: options.nats, mongoUrl: options.mongoUrl, keks };
   const env: Record<ServiceName, Record<string, string>> = {
-    gateway: { ...base, NATS_CREDS: creds('gateway'), CERTHUB_KEKS: keks, HTTP_PORT: String(ports.gateway), HTTP_HOST: '127.0.0.1', OUTCOME_TIMEOUT_MS: '15000' },
-    parser: { ...base, NATS_CREDS: creds('parser'), CERTHUB_KEKS: keks, HEALTH_PORT: String(ports.parser) },
-    storage: { ...base, NATS_CREDS: creds('storage'), CERTHUB_KEKS: keks, MONGO_URL: options.mongoUrl, HEALTH_PORT: String(ports.storage) },
+    gateway: serviceEnvironment('gateway', deployment, ports.gateway),
+    parser: serviceEnvironment('parser', deployment, ports.parser),
+    storage: serviceEnvironment('storage', deployment, ports.storage),
   };
   const services = {} as Record<ServiceName, ServiceProcess>;
 
   const start = async (name: ServiceName) => {
-    const script = join(root, 'dist/apps', APP[name], 'main.js');
-    if (!existsSync(script)) throw new Error(`${script} is missing: build the apps first (nx run-many -t build)`);
-    services[name] = spawnServiceProcess({
-      name,
-      script,
-      env: { ...env[name], ...options.env?.[name] },
-      readyUrl: `http://127.0.0.1:${ports[name]}/health/ready`,
-      onLine: options.logFile ? (line) => appendFileSync(options.logFile as string, `[${name}] ${line}\n`) : undefined,
-    });
+    services[name] = launchService(name, { ...env[name], ...options.env?.[name] }, ports[name], options.logFile);
     await services[name].ready();
   };
 

@@ -1,0 +1,104 @@
+import { ensureBusFiles, renderNatsServerConfig, writeSecret, type BusAuthority, type BusFiles, type NatsServerConfigOptions } from '@certhub/bus-auth';
+import { serviceInboxPrefix } from '@certhub/contracts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect, credsAuthenticator } from 'nats';
+import { freePort } from './free-port';
+import { natsProcess } from './nats-process';
+
+export interface NatsClusterNode {
+  readonly name: string;
+  readonly url: string;
+  /** SIGKILL: the node crashes with nothing flushed; start() brings it back on its port and store. */
+  kill(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export interface NatsClusterHandle {
+  /** Every node's client URL, comma-separated, as NATS_URL takes them. */
+  readonly url: string;
+  readonly nodes: readonly NatsClusterNode[];
+  readonly authority: BusAuthority;
+  /** The credentials of every service identity; valid on every node. */
+  readonly files: BusFiles;
+  /** Stops every node and deletes the stores and credentials. */
+  dispose(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+/**
+ * A private NATS cluster on loopback, configured the way certhub runs one in production: the same operator-mode
+ * authentication and encrypted JetStream on every node, routes authenticated with the bus's route secret,
+ * JetStream clustered (streams created with replicas > 1 are replicated across nodes). Returns once the cluster
+ * has elected its JetStream meta leader, so a service started next finds JetStream ready.
+ */
+export async function startNatsCluster(options: { readonly size?: number } = {}): Promise<NatsClusterHandle> {
+  const size = options.size ?? 3;
+  const dir = mkdtempSync(join(tmpdir(), 'certhub-nats-cluster-'));
+  const nodes = await Promise.all(
+    Array.from({ length: size }, async (_, index) => ({ name: `n${index + 1}`, port: await freePort(), routePort: await freePort() })),
+  );
+  const routes = nodes.map((node) => `${LOOPBACK}:${node.routePort}`);
+  const configOf = (node: (typeof nodes)[number]): Omit<NatsServerConfigOptions, 'resolverDir'> & { resolverDir: string } => ({
+    host: LOOPBACK,
+    port: node.port,
+    serverName: node.name,
+    storeDir: join(dir, node.name, 'jetstream'),
+    resolverDir: join(dir, node.name, 'accounts'),
+    cluster: { name: 'certhub', host: LOOPBACK, port: node.routePort, routes },
+  });
+
+  // The first node's files are the bus's (authority and credentials); the others get their own configuration.
+  const [first, ...others] = nodes;
+  if (!first) throw new Error('a cluster needs at least one node');
+  const { files, authority } = ensureBusFiles(dir, configOf(first));
+  const configFiles = [files.serverConfigFile];
+  for (const node of others) {
+    const file = join(dir, `nats-server-${node.name}.conf`);
+    writeSecret(file, renderNatsServerConfig(authority, configOf(node)));
+    configFiles.push(file);
+  }
+  const processes = nodes.map((node, index) => natsProcess(configFiles[index] as string, node.port));
+  await Promise.all(processes.map((server) => server.start()));
+  const url = nodes.map((node) => `nats://${LOOPBACK}:${node.port}`).join(',');
+  await waitForJetStream(url, files.credsFile('storage'));
+
+  return {
+    url,
+    nodes: nodes.map((node, index) => {
+      const server = processes[index] as (typeof processes)[number];
+      return { name: node.name, url: `nats://${LOOPBACK}:${node.port}`, kill: () => server.stop('SIGKILL'), start: () => server.start() };
+    }),
+    authority,
+    files,
+    dispose: async () => {
+      await Promise.all(processes.map((server) => server.stop('SIGTERM')));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A clustered JetStream answers only once its nodes have met and elected a meta leader. */
+async function waitForJetStream(url: string, credsFile: string, timeoutMs = 30_000): Promise<void> {
+  const nc = await connect({
+    servers: url.split(','),
+    authenticator: credsAuthenticator(readFileSync(credsFile)),
+    inboxPrefix: serviceInboxPrefix('storage'),
+  });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ready = await nc
+        .jetstreamManager({ timeout: 2_000 })
+        .then((jsm) => jsm.getAccountInfo())
+        .then(() => true, () => false);
+      if (ready) return;
+      if (Date.now() > deadline) throw new Error(`the NATS cluster at ${url} has no JetStream after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await nc.close();
+  }
+}
