@@ -72,7 +72,23 @@ export interface StorageConfig extends ConsumerConfig {
   readonly keyring: KeyEncryptionKeyring | undefined;
   /** How long the idempotency record of a request is kept (the TTL of request_outcomes), in hours. */
   readonly outcomeRetentionHours: number;
+  readonly lifecycle: CertificateLifecycleConfig;
 }
+
+/** Versions and deletion (docs/operations.md, "Versions and deletion"). */
+export interface CertificateLifecycleConfig {
+  /** Versions kept per certificate, the current one included; the oldest is dropped by the write past it. */
+  readonly versionsKept: number;
+  /** How long the sealed keys of a deleted certificate are kept before they are destroyed. */
+  readonly deletedKeyRetentionMs: number;
+}
+
+/**
+ * A certificate document holds every kept version, and MongoDB refuses documents over 16 MiB: a version holds
+ * at most about 330 KiB (certificate 64 KiB, chain and trusted root 128 KiB each, their metadata), so 32
+ * versions stay below 11 MiB.
+ */
+export const CERTIFICATE_VERSIONS_KEPT_MAX = 32;
 
 /**
  * A command can wait up to 7 days in CERTHUB_COMMANDS and then 7 more in CERTHUB_PIPELINE (their max_age,
@@ -174,6 +190,11 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
     },
     keyring: readOptionalKeyring(reader),
     outcomeRetentionHours: reader.int('OUTCOME_RETENTION_HOURS', 15 * 24, { min: OUTCOME_RETENTION_MIN_HOURS, max: 10 * 365 * 24 }),
+    lifecycle: {
+      // At least 2: the current version and one to roll back to.
+      versionsKept: reader.int('CERTIFICATE_VERSIONS_KEPT', 10, { min: 2, max: CERTIFICATE_VERSIONS_KEPT_MAX }),
+      deletedKeyRetentionMs: reader.int('DELETED_KEY_RETENTION_MS', 7 * 86_400_000, { min: 1_000, max: 365 * 86_400_000 }),
+    },
   };
   reader.done();
   return config;
