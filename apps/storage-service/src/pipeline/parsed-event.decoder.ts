@@ -18,7 +18,10 @@ export function decodeParsedEvent(data: Uint8Array): CertificateParsedEvent {
   const lifecycle = operation !== undefined && isLifecycleOperation(operation);
   // Delete and rollback name a certificate by id only.
   if (typeof raw.name !== 'string' || (raw.verdict?.ok === true && !lifecycle && raw.name === '')) problems.push('name must be a non-empty string');
-  if (operation !== undefined && operation !== 'create' && !Number.isSafeInteger(raw.certificateId)) problems.push('certificateId must be an integer');
+  // Only a verdict to apply needs the id: a command refused by the parser (INVALID_EVENT) may have had none.
+  if (raw.verdict?.ok === true && operation !== undefined && operation !== 'create' && !Number.isSafeInteger(raw.certificateId)) {
+    problems.push('certificateId must be an integer');
+  }
   if (operation === 'rollback' && raw.verdict?.ok === true && !Number.isSafeInteger(raw.version)) problems.push('version must be an integer');
   if (typeof raw.labels !== 'object' || raw.labels === null) problems.push('labels must be an object');
   // Storage publishes to it: never anything but a gateway instance's outcome subject.
