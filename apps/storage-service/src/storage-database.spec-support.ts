@@ -2,6 +2,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo'
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { Certificate, CertificateSchema } from './certificates/schemas/certificate.schema';
 import { Counter, CounterSchema } from './certificates/schemas/counter.schema';
+import { DeletedCertificate, DeletedCertificateSchema } from './lifecycle/schemas/deleted-certificate.schema';
 import { RequestOutcome, RequestOutcomeSchema } from './outcomes/schemas/request-outcome.schema';
 
 /** Storage's collections on a MongoDB-protocol server, as the service's models see them. */
@@ -10,6 +11,7 @@ export interface StorageDatabase {
   readonly certificates: Model<Certificate>;
   readonly counters: Model<Counter>;
   readonly outcomes: Model<RequestOutcome>;
+  readonly deletedCertificates: Model<DeletedCertificate>;
 }
 
 /**
@@ -26,7 +28,8 @@ export function useStorageDatabase(): StorageDatabase {
     database.certificates = database.connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
     database.counters = database.connection.model<Counter>(Counter.name, CounterSchema) as unknown as Model<Counter>;
     database.outcomes = database.connection.model<RequestOutcome>(RequestOutcome.name, RequestOutcomeSchema) as unknown as Model<RequestOutcome>;
-    await Promise.all([database.certificates.createIndexes(), database.outcomes.createIndexes()]);
+    database.deletedCertificates = database.connection.model<DeletedCertificate>(DeletedCertificate.name, DeletedCertificateSchema) as unknown as Model<DeletedCertificate>;
+    await Promise.all([database.certificates.createIndexes(), database.outcomes.createIndexes(), database.deletedCertificates.createIndexes()]);
   });
   afterAll(async () => {
     await database.connection?.close();

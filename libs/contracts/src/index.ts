@@ -7,6 +7,8 @@ export * from './lib/models/certificate-record';
 export * from './lib/models/encrypted-key';
 export * from './lib/models/credential';
 export * from './lib/events/certificate-command.events';
+export * from './lib/events/certificate-lifecycle-command.events';
+export * from './lib/events/certificate-versions';
 export * from './lib/events/certificate-outcome.events';
 export * from './lib/events/certificate-parsed.event';
 export * from './lib/events/outcome-query';

@@ -3,6 +3,7 @@ import { MessagingModule, NatsHealthController, serviceMessaging } from '@certhu
 import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CertificateLifecycleModule } from '../certificate-lifecycle/certificate-lifecycle.module';
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
 import { BodyDepthMiddleware } from '../errors/body-depth.middleware';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
@@ -30,6 +31,7 @@ export class GatewayModule implements NestModule {
         AlibabaCasModule,
         HuaweiScmModule,
         CertificateQueriesModule,
+        CertificateLifecycleModule,
         OpenApiModule,
       ],
       controllers: [NatsHealthController],

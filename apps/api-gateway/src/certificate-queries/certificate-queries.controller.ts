@@ -1,14 +1,14 @@
-import { CerthubError, type CertificateRecord } from '@certhub/contracts';
+import type { CertificateRecord } from '@certhub/contracts';
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { CertificateQueryRpc, type CertificateListResponse } from './certificate-query-rpc.service';
+import { readCertificateId } from './certhub-certificate-id';
+import { CertificateQueryRpc, type CertificateListResponse, type CertificateVersionsResponse } from './certificate-query-rpc.service';
 import { readCertificateQueryParams } from './certificate-query.params';
 import { PathTenantTokenGuard } from '../auth/path-tenant-token.guard';
-import { parseCertificateId } from '../imports/certificate-id';
 
 /**
  * certhub's own read API: `GET /certhub/v1/tenants/{tenant_id}/certificates?hostname=&expires_within_days=
  * &limit=&after=`, a page of summaries (never PEMs or keys) sorted by notAfter, and `GET …/certificates/{id}`,
- * one certificate (public PEMs and metadata, never the key). Errors are certhub's plain `{code, message,
+ * one certificate (public PEMs and metadata, never the key), and `GET …/certificates/{id}/versions`. Errors are certhub's plain `{code, message,
  * requestId}`.
  */
 @Controller('certhub/v1/tenants/:tenant_id/certificates')
@@ -26,10 +26,10 @@ export class CertificateQueriesController {
   get(@Param('tenant_id') tenantId: string, @Param('certificate_id') certificateId: string): Promise<CertificateRecord> {
     return this.certificates.get(tenantId, readCertificateId(certificateId));
   }
-}
 
-function readCertificateId(raw: string): number {
-  const id = parseCertificateId(raw);
-  if (id === null) throw new CerthubError('INVALID_REQUEST', 'certificate_id must be a positive integer.');
-  return id;
+  /** The kept versions, newest first: number, fingerprint, validity, when and through which request. */
+  @Get(':certificate_id/versions')
+  versions(@Param('tenant_id') tenantId: string, @Param('certificate_id') certificateId: string): Promise<CertificateVersionsResponse> {
+    return this.certificates.versions(tenantId, readCertificateId(certificateId));
+  }
 }

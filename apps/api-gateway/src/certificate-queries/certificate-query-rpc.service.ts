@@ -5,11 +5,19 @@ import {
   type CertificateQueryReply,
   type CertificateQueryRequest,
   type CertificateRecord,
+  type CertificateVersionsReply,
+  type CertificateVersionSummary,
 } from '@certhub/contracts';
 import { RpcClient } from '@certhub/messaging';
 import { Injectable } from '@nestjs/common';
 
 export type CertificateListResponse = Pick<CertificateQueryReply, 'certificates' | 'next'>;
+
+export interface CertificateVersionsResponse {
+  readonly certificateId: number;
+  readonly currentVersion: number;
+  readonly versions: readonly CertificateVersionSummary[];
+}
 
 /** Asks the storage service for one of a tenant's certificates, or for a page of them. */
 @Injectable()
@@ -40,5 +48,18 @@ export class CertificateQueryRpc {
     // Another tenant's certificate is answered like a missing one: nothing tells it exists.
     if (reply.certificate === null) throw new CerthubError('NOT_FOUND', `Certificate ${id} does not exist.`);
     return reply.certificate;
+  }
+
+  async versions(tenantId: string, id: number): Promise<CertificateVersionsResponse> {
+    let reply: CertificateVersionsReply;
+    try {
+      reply = await this.rpc.rpc<CertificateVersionsReply>(Subjects.rpcCertificateVersions, { tenantId, id });
+    } catch {
+      throw new CerthubError('UNAVAILABLE', 'The versions cannot be read right now; retry later.');
+    }
+    if (reply.error !== undefined) throw new CerthubError('INVALID_REQUEST', `${reply.error}.`);
+    // Deleted, another tenant's or never used: one answer for all.
+    if (reply.versions === null) throw new CerthubError('NOT_FOUND', `Certificate ${id} does not exist.`);
+    return { certificateId: reply.versions.certificateId, currentVersion: reply.versions.currentVersion, versions: reply.versions.items };
   }
 }

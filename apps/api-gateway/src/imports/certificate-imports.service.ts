@@ -3,10 +3,15 @@ import {
   commandContentHash,
   commandMsgId,
   commandSubject,
+  lifecycleContentHash,
   type CertificateCommand,
+  type CertificateDeletedEvent,
+  type CertificateLifecycleCommand,
   type CertificateOutcomeEvent,
   type CertificateStoredEvent,
   type CommandOperation,
+  type LifecycleOperation,
+  type UploadOperation,
 } from '@certhub/contracts';
 import type { GatewayConfig } from '@certhub/config';
 import { JETSTREAM, publishJson } from '@certhub/messaging';
@@ -31,9 +36,19 @@ export class CertificateImports {
     private readonly storage: StorageRpc,
   ) {}
 
-  async submit(operation: CommandOperation, command: CertificateCommand): Promise<CertificateStoredEvent> {
+  async submit(operation: UploadOperation, command: CertificateCommand): Promise<CertificateStoredEvent> {
+    const outcome = await this.send(operation, command, commandContentHash(operation, command));
+    if (outcome.outcome === 'deleted') throw new CerthubError('INTERNAL', `A ${operation} was answered as a delete.`);
+    return outcome;
+  }
+
+  /** `delete` and `rollback` of the certhub API: the same path, answered `deleted` or `updated`. */
+  submitLifecycle(operation: LifecycleOperation, command: CertificateLifecycleCommand): Promise<AcceptedOutcome> {
+    return this.send(operation, command, lifecycleContentHash(operation, command));
+  }
+
+  private async send(operation: CommandOperation, command: CertificateCommand | CertificateLifecycleCommand, contentHash: string): Promise<AcceptedOutcome> {
     const { tenantId, requestId } = command;
-    const contentHash = commandContentHash(operation, command);
     if (await this.storage.databaseUnavailable()) {
       // Refused before publishing: nothing is queued, so nothing is stored later behind the client's back.
       throw new CerthubError('UNAVAILABLE', 'The certificate store is unavailable; nothing was stored. Retry later.');
@@ -67,14 +82,17 @@ export class CertificateImports {
     }
   }
 
-  private publish(subject: string, command: CertificateCommand, msgId: string) {
+  private publish(subject: string, command: CertificateCommand | CertificateLifecycleCommand, msgId: string) {
     return publishJson(this.js, subject, command, { msgId }).catch(() => {
       throw new CerthubError('UNAVAILABLE', 'The message bus is unavailable; retry with the same Idempotency-Key.');
     });
   }
 }
 
-function settle(outcome: CertificateOutcomeEvent, sameContent: boolean): CertificateStoredEvent {
+/** What a write is answered with when it succeeded. */
+export type AcceptedOutcome = CertificateStoredEvent | CertificateDeletedEvent;
+
+function settle(outcome: CertificateOutcomeEvent, sameContent: boolean): AcceptedOutcome {
   if (!sameContent) {
     throw new CerthubError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
   }

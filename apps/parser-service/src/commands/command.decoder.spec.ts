@@ -36,6 +36,18 @@ describe('decodeCommand', () => {
     }
   });
 
+  it('reads delete and rollback by their own contracts: an id, and for a rollback a version', () => {
+    const named = { requestId: 'r-9', certificateId: 7 };
+    expect(decodeCommand(commandSubject('delete', 'team-a'), encode(named))).toMatchObject({ valid: true, operation: 'delete', command: { tenantId: 'team-a', certificateId: 7 } });
+    expect(decodeCommand(commandSubject('rollback', 'team-a'), encode({ ...named, version: 2 }))).toMatchObject({ valid: true, operation: 'rollback', command: { version: 2 } });
+    expect(decodeCommand(commandSubject('rollback', 'team-a'), encode(named))).toMatchObject({ valid: false, code: 'INVALID_EVENT', problems: expect.arrayContaining([expect.stringContaining('version')]) });
+    for (const version of ['2', 0, 1.5, { $gt: 0 }]) {
+      expect(decodeCommand(commandSubject('rollback', 'team-a'), encode({ ...named, version }))).toMatchObject({ valid: false, code: 'INVALID_EVENT' });
+    }
+    expect(decodeCommand(commandSubject('delete', 'team-a'), encode({ requestId: 'r-9' }))).toMatchObject({ valid: false, code: 'INVALID_EVENT' });
+    expect(decodeCommand(commandSubject('delete', 'team-a'), encode({ ...named, tenantId: 'team-b' }))).toMatchObject({ valid: false, code: 'FORBIDDEN' });
+  });
+
   it('dead-letters what has nobody to answer', () => {
     expect(() => decodeCommand(commandSubject('create', 'team-a'), encode({ name: 'no request id' }))).toThrow(UndecodablePayloadError);
     expect(() => decodeCommand(commandSubject('create', 'team-a'), encode([body]))).toThrow(UndecodablePayloadError);

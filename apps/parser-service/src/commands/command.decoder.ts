@@ -1,16 +1,22 @@
 import {
   CertificateCreateCommand,
+  CertificateDeleteCommand,
+  CertificateRollbackCommand,
   CertificateUpdateCommand,
   CommandIdentity,
   parseCommandSubject,
   validatePayload,
   type CertificateCommand,
+  type CertificateLifecycleCommand,
   type CommandOperation,
+  type LifecycleOperation,
+  type UploadOperation,
 } from '@certhub/contracts';
 import { decodeJson, UndecodablePayloadError } from '@certhub/messaging';
 
 export type DecodedCommand =
-  | { readonly valid: true; readonly operation: CommandOperation; readonly command: CertificateCommand }
+  | { readonly valid: true; readonly operation: UploadOperation; readonly command: CertificateCommand }
+  | { readonly valid: true; readonly operation: LifecycleOperation; readonly command: CertificateLifecycleCommand }
   | {
       readonly valid: false;
       readonly operation: CommandOperation;
@@ -19,6 +25,14 @@ export type DecodedCommand =
       readonly code: 'INVALID_EVENT' | 'FORBIDDEN';
       readonly problems: readonly string[];
     };
+
+/** The contract each operation's payload must meet. */
+const CONTRACTS = {
+  create: CertificateCreateCommand,
+  update: CertificateUpdateCommand,
+  delete: CertificateDeleteCommand,
+  rollback: CertificateRollbackCommand,
+} as const satisfies Record<CommandOperation, unknown>;
 
 /**
  * Decodes a command from the gateway or a message-bus producer. The tenant is the one in the subject, which
@@ -44,7 +58,7 @@ export function decodeCommand(subject: string, data: Uint8Array): DecodedCommand
   if (claimed !== undefined && claimed !== tenantId) {
     return { valid: false, operation, requestId, tenantId, code: 'FORBIDDEN', problems: [`the command names tenant ${JSON.stringify(claimed)} but was published for tenant ${JSON.stringify(tenantId)}`] };
   }
-  const result = validatePayload(operation === 'update' ? CertificateUpdateCommand : CertificateCreateCommand, payload);
-  if (result.ok) return { valid: true, operation, command: result.value };
+  const result = validatePayload<object>(CONTRACTS[operation], payload);
+  if (result.ok) return { valid: true, operation, command: result.value } as DecodedCommand;
   return { valid: false, operation, requestId, tenantId, code: 'INVALID_EVENT', problems: result.problems };
 }

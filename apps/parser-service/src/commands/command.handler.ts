@@ -2,10 +2,13 @@ import {
   answerMsgId,
   CerthubError,
   commandContentHash,
+  lifecycleContentHash,
   Subjects,
   type CertificateCommand,
+  type CertificateLifecycleCommand,
   type CertificateParsedEvent,
-  type CommandOperation,
+  type LifecycleOperation,
+  type UploadOperation,
 } from '@certhub/contracts';
 import type { ParserConfig } from '@certhub/config';
 import { sealPrivateKey } from '@certhub/key-envelope';
@@ -35,9 +38,11 @@ export class CommandHandler {
 
   /** `delivery` names the command message, so the hand-over is deduplicated per message, not per request id. */
   async handle(decoded: DecodedCommand, delivery: { readonly stream: string; readonly sequence: number }): Promise<void> {
-    const event = decoded.valid
-      ? await this.inspect(decoded.operation, decoded.command)
-      : this.invalid(decoded);
+    const event = !decoded.valid
+      ? this.invalid(decoded)
+      : decoded.operation === 'delete' || decoded.operation === 'rollback'
+        ? passOn(decoded.operation, decoded.command as CertificateLifecycleCommand)
+        : await this.inspect(decoded.operation, decoded.command as CertificateCommand);
     try {
       await publishJson(this.js, Subjects.pipelineParsed, event, { msgId: answerMsgId('parsed', delivery.stream, delivery.sequence) });
     } catch (error) {
@@ -46,7 +51,7 @@ export class CommandHandler {
     this.logger.debug(`command ${delivery.stream}#${delivery.sequence} (request ${event.requestId}, tenant ${event.tenantId}): ${event.verdict.ok ? 'valid' : event.verdict.code}, handed to storage`);
   }
 
-  private async inspect(operation: CommandOperation, command: CertificateCommand): Promise<CertificateParsedEvent> {
+  private async inspect(operation: UploadOperation, command: CertificateCommand): Promise<CertificateParsedEvent> {
     let verdict: Verdict;
     try {
       const inspected = await this.inspection.inspect(command);
@@ -105,4 +110,23 @@ export class CommandHandler {
       },
     };
   }
+}
+
+/**
+ * `delete` and `rollback` upload nothing to check or seal: they take the same path as every write (so they
+ * are deduplicated, dead-lettered and answered the same way), and storage decides them.
+ */
+function passOn(operation: LifecycleOperation, command: CertificateLifecycleCommand): CertificateParsedEvent {
+  return {
+    requestId: command.requestId,
+    tenantId: command.tenantId,
+    operation,
+    certificateId: command.certificateId,
+    name: '',
+    labels: {},
+    contentHash: lifecycleContentHash(operation, command),
+    ...(command.replyTo !== undefined && { replyTo: command.replyTo }),
+    ...('version' in command && { version: command.version }),
+    verdict: { ok: true, parsed: null },
+  };
 }

@@ -1,12 +1,26 @@
-import { CerthubError, type CertificateParsedEvent, type CertificateRecord, type ParsedCertificate } from '@certhub/contracts';
-import { Injectable } from '@nestjs/common';
+import { CerthubError, type CertificateParsedEvent, type CertificateRecord, type CommandOperation, type ParsedCertificate } from '@certhub/contracts';
+import { TransientError } from '@certhub/messaging';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { duplicateKeyField, isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
-import { hostnamesOf, toCertificateRecord } from './certificate-record.mapper';
+import { hostnamesOf, RECORD_FIELDS, toCertificateRecord } from './certificate-record.mapper';
+import { currentVersionOf, historySlice, VERSIONED_FIELDS, type VersionedCertificate } from './certificate-versions';
 import { IdAllocator } from './id-allocator.service';
 import { APPLIED_REQUEST_IDS_KEPT, Certificate, EXPIRY_CHECK_ON_NEXT_SCAN } from './schemas/certificate.schema';
+import { DEFAULT_VERSIONS_KEPT, VERSIONS_KEPT } from './versions-kept.token';
+
+/** A change of a stored certificate's content: what it becomes, given what it is now. */
+export interface ContentChange {
+  readonly operation: Extract<CommandOperation, 'update' | 'rollback'>;
+  /** The fields to set, computed from the certificate as read; throw a CerthubError to refuse. */
+  readonly contentFor: (current: VersionedCertificate) => Record<string, unknown>;
+  readonly restoredVersion?: number;
+}
+
+/** Concurrent writes to one certificate are retried this often before the delivery is retried as a whole. */
+const MAX_CONCURRENT_WRITE_ATTEMPTS = 16;
 
 type ValidCommand = CertificateParsedEvent & { verdict: { ok: true; parsed: ParsedCertificate } };
 
@@ -20,6 +34,7 @@ export class CertificateWriter {
   constructor(
     @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
     private readonly ids: IdAllocator,
+    @Optional() @Inject(VERSIONS_KEPT) private readonly versionsKept: number = DEFAULT_VERSIONS_KEPT,
   ) {}
 
   async create(command: ValidCommand): Promise<CertificateRecord> {
@@ -32,6 +47,7 @@ export class CertificateWriter {
         createdByRequestId: command.requestId,
         appliedRequestIds: [command.requestId],
         revision: 1,
+        revisionOperation: 'create',
         ...this.contentOf(command),
       });
       return toCertificateRecord(created.toObject());
@@ -46,30 +62,59 @@ export class CertificateWriter {
   }
 
   async update(command: ValidCommand, certificateId: number): Promise<CertificateRecord> {
-    const owned = { _id: certificateId, tenantId: command.tenantId };
     try {
-      const updated = await this.certificates
-        .findOneAndUpdate(
-          { ...owned, appliedRequestIds: { $ne: command.requestId } },
-          {
-            $set: this.contentOf(command),
-            $inc: { revision: 1 },
-            $push: { appliedRequestIds: { $each: [command.requestId], $slice: -APPLIED_REQUEST_IDS_KEPT } },
-          },
-          { returnDocument: 'after' },
-        )
-        .lean()
-        .exec();
-      if (updated) return toCertificateRecord(updated);
-      // Either it is not this tenant's certificate, or this very update was applied before.
-      const existing = await this.certificates.findOne(owned).lean().exec();
-      if (!existing) throw new CerthubError('NOT_FOUND', `Certificate ${certificateId} does not exist.`);
-      return toCertificateRecord(existing);
+      return await this.replace(command.tenantId, certificateId, command.requestId, {
+        operation: 'update',
+        contentFor: () => this.contentOf(command),
+      });
     } catch (error) {
-      if (error instanceof CerthubError) throw error;
       if (isDuplicateKeyError(error)) throw nameConflict(command.name);
+      throw error;
+    }
+  }
+
+  /**
+   * Makes new content current as the next version, keeping the current one in the history (at most
+   * VERSIONS_KEPT versions in all). Read, then write only if the certificate is still at the revision read:
+   * the history entry is the content that write replaces, and a concurrent write makes this one read again.
+   * A request id already applied is answered with the certificate as it is (a redelivery writes nothing).
+   */
+  async replace(tenantId: string, certificateId: number, requestId: string, change: ContentChange): Promise<CertificateRecord> {
+    const owned = { _id: certificateId, tenantId };
+    try {
+      for (let attempt = 0; attempt < MAX_CONCURRENT_WRITE_ATTEMPTS; attempt++) {
+        const current = await this.certificates.findOne(owned, VERSIONED_FIELDS).lean<VersionedCertificate>().exec();
+        if (!current) throw new CerthubError('NOT_FOUND', `Certificate ${certificateId} does not exist.`);
+        if (current.appliedRequestIds.includes(requestId)) return await this.record(owned);
+        const updated = await this.certificates
+          .findOneAndUpdate(
+            { ...owned, revision: current.revision, appliedRequestIds: { $ne: requestId } },
+            {
+              $set: { ...change.contentFor(current), revisionOperation: change.operation, ...(change.restoredVersion !== undefined && { restoredVersion: change.restoredVersion }) },
+              ...(change.restoredVersion === undefined && { $unset: { restoredVersion: 1 } }),
+              $inc: { revision: 1 },
+              $push: {
+                appliedRequestIds: { $each: [requestId], $slice: -APPLIED_REQUEST_IDS_KEPT },
+                history: { $each: [currentVersionOf(current)], $slice: historySlice(this.versionsKept) },
+              },
+            },
+            { returnDocument: 'after', projection: { _id: 1, ...RECORD_FIELDS } },
+          )
+          .lean<Certificate>()
+          .exec();
+        if (updated) return toCertificateRecord(updated);
+      }
+    } catch (error) {
+      if (error instanceof CerthubError || isDuplicateKeyError(error)) throw error;
       return rethrowAsTransient(error);
     }
+    throw new TransientError(`certificate ${certificateId} kept changing while being written; retrying later`);
+  }
+
+  private async record(owned: { _id: number; tenantId: string }): Promise<CertificateRecord> {
+    const existing = await this.certificates.findOne(owned, RECORD_FIELDS).lean<Certificate>().exec();
+    if (!existing) throw new CerthubError('NOT_FOUND', `Certificate ${owned._id} does not exist.`);
+    return toCertificateRecord(existing);
   }
 
   private contentOf(command: ValidCommand) {

@@ -1,3 +1,4 @@
+import type { StorageConfig } from '@certhub/config';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CertificateIndexes } from './certificate-indexes.service';
@@ -5,6 +6,8 @@ import { CertificateWriter } from './certificate-writer.service';
 import { IdAllocator } from './id-allocator.service';
 import { Certificate, CertificateSchema } from './schemas/certificate.schema';
 import { Counter, CounterSchema } from './schemas/counter.schema';
+import { STORAGE_CONFIG } from '../config/storage-config.token';
+import { VERSIONS_KEPT } from './versions-kept.token';
 
 /**
  * The certificates collection and its one writer. Depends on no other feature: outcomes read the stored
@@ -17,7 +20,12 @@ import { Counter, CounterSchema } from './schemas/counter.schema';
       { name: Counter.name, schema: CounterSchema },
     ]),
   ],
-  providers: [IdAllocator, CertificateIndexes, CertificateWriter],
+  providers: [
+    IdAllocator,
+    CertificateIndexes,
+    CertificateWriter,
+    { provide: VERSIONS_KEPT, useFactory: (config: StorageConfig) => config.lifecycle.versionsKept, inject: [STORAGE_CONFIG] },
+  ],
   exports: [MongooseModule, CertificateWriter],
 })
 export class CertificatesModule {}

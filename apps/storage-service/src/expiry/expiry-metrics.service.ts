@@ -49,6 +49,19 @@ export class ExpiryMetrics implements OnModuleInit {
     };
   }
 
+  /**
+   * Drops a deleted certificate's series now; the counts follow at the next refresh, which no longer reads
+   * it (deleted certificates leave the collection).
+   */
+  async forget(tenantId: string, certificateId: number): Promise<void> {
+    const gauge = this.gauges?.notAfter;
+    if (!gauge) return;
+    // By tenant and id, whatever name the series carries (the certificate may have been renamed since).
+    for (const { labels } of (await gauge.get()).values) {
+      if (labels['tenant'] === tenantId && labels['certificate_id'] === String(certificateId)) gauge.remove(labels);
+    }
+  }
+
   /** Index-backed reads only: a range on `notAfter` for the counts, and the first N of it for the series. */
   async refresh(now: Date, scan: ExpiryScanReport): Promise<void> {
     const gauges = this.gauges;

@@ -20,5 +20,7 @@ import { ExpiryPlanRecord, ExpiryPlanRecordSchema } from './schemas/expiry-plan.
     ]),
   ],
   providers: [ExpiringEventPublisher, ExpiryPlan, ExpiryScan, ExpiryMetrics, ExpiryScanner],
+  // A deleted certificate leaves the per-certificate gauge at once, not at the next scan.
+  exports: [ExpiryMetrics],
 })
 export class ExpiryModule {}

@@ -46,7 +46,7 @@ export class OutcomeStore {
       if (!record.decision) return { contentHash: record.contentHash, outcome: null };
       const { decision } = record;
       const certificate =
-        decision.outcome === 'rejected'
+        decision.outcome === 'rejected' || decision.outcome === 'deleted'
           ? null
           : await this.certificates.findOne({ _id: decision.certificateId, tenantId }, RECORD_FIELDS).lean<Certificate>().exec();
       return { contentHash: record.contentHash, outcome: expandDecision({ tenantId, requestId }, decision, certificate) };

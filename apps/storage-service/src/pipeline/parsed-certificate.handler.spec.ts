@@ -6,6 +6,7 @@ import { IdAllocator } from '../certificates/id-allocator.service';
 import { rejectedParsedEvent, validParsedEvent } from '../certificates/parsed-event.spec-support';
 import type { Counter } from '../certificates/schemas/counter.schema';
 import { useStorageDatabase } from '../storage-database.spec-support';
+import { lifecycleOver } from '../lifecycle/certificate-lifecycle.spec-support';
 import { OutcomeStore, type StoredOutcome } from '../outcomes/outcome-store.service';
 import { OutcomePublisher } from './outcome.publisher';
 import { ParsedCertificateHandler } from './parsed-certificate.handler';
@@ -41,7 +42,8 @@ describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
     const metrics = new PipelineMetrics(registry, {} as JetStreamManager);
     metrics.onModuleInit();
     publisher = new RecordingPublisher();
-    handler = new ParsedCertificateHandler(new CertificateWriter(database.certificates, new IdAllocator(database.counters)), outcomes, publisher, metrics);
+    const { lifecycle } = lifecycleOver(database, { versionsKept: 10, retentionMs: 60_000 });
+    handler = new ParsedCertificateHandler(new CertificateWriter(database.certificates, new IdAllocator(database.counters)), outcomes, publisher, metrics, lifecycle);
   });
 
   let sequence = 0;

@@ -3,10 +3,12 @@ import {
   type CertificateOutcomeEvent,
   type CertificateParsedEvent,
   type CertificateRecord,
+  type CertificateStoredEvent,
   type ParsedCertificate,
 } from '@certhub/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { CertificateWriter } from '../certificates/certificate-writer.service';
+import { CertificateLifecycle, type DeletedInfo } from '../lifecycle/certificate-lifecycle.service';
 import { OutcomeStore } from '../outcomes/outcome-store.service';
 import { OutcomePublisher } from './outcome.publisher';
 import { PipelineMetrics } from './pipeline-metrics.service';
@@ -25,6 +27,7 @@ export class ParsedCertificateHandler {
     private readonly outcomes: OutcomeStore,
     private readonly publisher: OutcomePublisher,
     private readonly metrics: PipelineMetrics,
+    private readonly lifecycle: CertificateLifecycle,
   ) {}
 
   /** `delivery` names the hand-over message: the outcome published for it is deduplicated per message. */
@@ -43,7 +46,9 @@ export class ParsedCertificateHandler {
     await this.publisher.publish(stored, delivery, event.replyTo);
     this.logger.log(
       `request ${event.requestId} of tenant ${event.tenantId}: ${stored.outcome.outcome}` +
-        (stored.outcome.outcome === 'rejected' ? ` (${stored.outcome.code})` : ` id ${stored.outcome.certificate.id}`),
+        (stored.outcome.outcome === 'rejected'
+          ? ` (${stored.outcome.code})`
+          : ` id ${stored.outcome.outcome === 'deleted' ? stored.outcome.certificateId : stored.outcome.certificate.id}`),
     );
   }
 
@@ -51,12 +56,20 @@ export class ParsedCertificateHandler {
     const { verdict } = event;
     if (!verdict.ok) return rejected(event, verdict.code, verdict.message);
     const valid = { ...event, verdict: verdict as { ok: true; parsed: ParsedCertificate } };
+    const certificateId = event.certificateId as number;
     try {
-      const record =
-        event.operation === 'create'
-          ? await this.writer.create(valid)
-          : await this.writer.update(valid, event.certificateId as number);
-      return stored(event, record);
+      switch (event.operation) {
+        case 'create':
+          return stored(event, await this.writer.create(valid));
+        case 'update':
+          return stored(event, await this.writer.update(valid, certificateId));
+        case 'delete':
+          return deleted(event, await this.lifecycle.delete(event.tenantId, certificateId, event.requestId));
+        case 'rollback': {
+          const version = event.version as number;
+          return { ...stored(event, await this.lifecycle.rollback(event.tenantId, certificateId, version, event.requestId)), restoredVersion: version };
+        }
+      }
     } catch (error) {
       if (error instanceof CerthubError) return rejected(event, error.code, error.message);
       throw error;
@@ -73,8 +86,14 @@ function base(event: CertificateParsedEvent) {
   };
 }
 
-function stored(event: CertificateParsedEvent, certificate: CertificateRecord): CertificateOutcomeEvent {
-  return { ...base(event), outcome: event.operation === 'create' ? 'created' : 'updated', certificate };
+function stored(event: CertificateParsedEvent, certificate: CertificateRecord): CertificateStoredEvent {
+  if (event.operation === 'create') return { ...base(event), outcome: 'created', certificate };
+  // Every update is a new version; the event names it (a created certificate is always version 1).
+  return { ...base(event), outcome: 'updated', certificate, version: certificate.revision };
+}
+
+function deleted(event: CertificateParsedEvent, info: DeletedInfo): CertificateOutcomeEvent {
+  return { ...base(event), outcome: 'deleted', certificateId: info.certificateId, name: info.name, deletedAt: info.deletedAt.toISOString() };
 }
 
 function rejected(event: CertificateParsedEvent, code: CerthubError['code'], message: string): CertificateOutcomeEvent {

@@ -1,4 +1,4 @@
-import { GATEWAY_OUTCOMES_SUBJECT, type CertificateParsedEvent } from '@certhub/contracts';
+import { CommandOperations, GATEWAY_OUTCOMES_SUBJECT, isLifecycleOperation, type CertificateParsedEvent } from '@certhub/contracts';
 import { decodeJson, UndecodablePayloadError } from '@certhub/messaging';
 
 /**
@@ -13,16 +13,24 @@ export function decodeParsedEvent(data: Uint8Array): CertificateParsedEvent {
     if (typeof raw[field] !== 'string' || raw[field] === '') problems.push(`${field} must be a non-empty string`);
   }
   // A rejected command may have had no usable name at all (INVALID_EVENT), so only a stored one needs it.
-  if (typeof raw.name !== 'string' || (raw.verdict?.ok === true && raw.name === '')) problems.push('name must be a non-empty string');
-  if (raw.operation !== 'create' && raw.operation !== 'update') problems.push('operation must be create or update');
-  if (raw.operation === 'update' && !Number.isSafeInteger(raw.certificateId)) problems.push('certificateId must be an integer');
+  const operation = CommandOperations.find((known) => known === raw.operation);
+  if (operation === undefined) problems.push(`operation must be one of ${CommandOperations.join(', ')}`);
+  const lifecycle = operation !== undefined && isLifecycleOperation(operation);
+  // Delete and rollback name a certificate by id only.
+  if (typeof raw.name !== 'string' || (raw.verdict?.ok === true && !lifecycle && raw.name === '')) problems.push('name must be a non-empty string');
+  // Only a verdict to apply needs the id: a command refused by the parser (INVALID_EVENT) may have had none.
+  if (raw.verdict?.ok === true && operation !== undefined && operation !== 'create' && !Number.isSafeInteger(raw.certificateId)) {
+    problems.push('certificateId must be an integer');
+  }
+  if (operation === 'rollback' && raw.verdict?.ok === true && !Number.isSafeInteger(raw.version)) problems.push('version must be an integer');
   if (typeof raw.labels !== 'object' || raw.labels === null) problems.push('labels must be an object');
   // Storage publishes to it: never anything but a gateway instance's outcome subject.
   if (raw.replyTo !== undefined && (typeof raw.replyTo !== 'string' || !GATEWAY_OUTCOMES_SUBJECT.test(raw.replyTo))) {
     problems.push('replyTo must be a gateway outcome subject');
   }
   const verdict = raw.verdict as { ok?: unknown; parsed?: unknown; code?: unknown } | undefined;
-  if (verdict?.ok === true ? typeof verdict.parsed !== 'object' : typeof verdict?.code !== 'string') {
+  const parsedShape = lifecycle ? verdict?.parsed === null : typeof verdict?.parsed === 'object' && verdict.parsed !== null;
+  if (verdict?.ok === true ? !parsedShape : typeof verdict?.code !== 'string') {
     problems.push('verdict must be {ok:true, parsed} or {ok:false, code, message}');
   }
   if (problems.length > 0) throw new UndecodablePayloadError(problems.join('; '));

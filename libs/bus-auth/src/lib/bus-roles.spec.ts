@@ -68,7 +68,11 @@ describe('who may do what on the bus', () => {
     it('publishes its own commands only', () => {
       expect(mayPublish(permissions, subjects.create)).toBe(true);
       expect(mayPublish(permissions, subjects.update)).toBe(true);
+      expect(mayPublish(permissions, commandSubject('delete', 'team.a'))).toBe(true);
+      expect(mayPublish(permissions, commandSubject('rollback', 'team.a'))).toBe(true);
       expect(mayPublish(permissions, commandSubject('create', 'team-b'))).toBe(false);
+      expect(mayPublish(permissions, commandSubject('delete', 'team-b'))).toBe(false);
+      expect(mayPublish(permissions, commandSubject('rollback', 'team-b'))).toBe(false);
       expect(mayPublish(permissions, commandSubject('create', 'team'))).toBe(false);
       expect(mayPublish(permissions, eventSubject('created', 'team.a'))).toBe(false);
       expect(mayPublish(permissions, Subjects.rpcCredentialCreate)).toBe(false);

@@ -55,6 +55,7 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             Subjects.rpcCredentialResolve,
             Subjects.rpcCertificatesQuery,
             Subjects.rpcCertificateGet,
+            Subjects.rpcCertificateVersions,
             Subjects.rpcHealthStorage,
             `${JS_API}.INFO`,
             // The Alibaba replay guard shared by every gateway: add a nonce, read one back.
@@ -117,6 +118,8 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
 export interface ProducerSubjects {
   readonly create: string;
   readonly update: string;
+  readonly delete: string;
+  readonly rollback: string;
   /** One wildcard over the tenant's events (outcomes and expiry); it never matches a command. */
   readonly outcomes: string;
   /** The connection's `inboxPrefix`: JetStream acknowledgements arrive there. */
@@ -127,6 +130,8 @@ export function producerSubjects(tenantId: string): ProducerSubjects {
   return {
     create: commandSubject('create', tenantId),
     update: commandSubject('update', tenantId),
+    delete: commandSubject('delete', tenantId),
+    rollback: commandSubject('rollback', tenantId),
     outcomes: tenantEventsWildcard(tenantId),
     inboxPrefix: producerInboxPrefix(tenantId),
   };
@@ -136,7 +141,7 @@ export function producerSubjects(tenantId: string): ProducerSubjects {
 export function producerPermissions(tenantId: string): UserPermissions {
   const subjects = producerSubjects(tenantId);
   return {
-    pub: { allow: [subjects.create, subjects.update] },
+    pub: { allow: [subjects.create, subjects.update, subjects.delete, subjects.rollback] },
     sub: { allow: [subjects.outcomes, `${subjects.inboxPrefix}.>`] },
   };
 }

@@ -106,6 +106,17 @@ describe('service configuration', () => {
     ]);
   });
 
+  it('keeps 10 versions per certificate and the keys of a deleted one for 7 days unless told otherwise, within bounds', () => {
+    expect(loadStorageConfig({ ...creds }).lifecycle).toEqual({ versionsKept: 10, deletedKeyRetentionMs: 604_800_000 });
+    expect(loadStorageConfig({ ...creds, CERTIFICATE_VERSIONS_KEPT: '2', DELETED_KEY_RETENTION_MS: '1000' }).lifecycle)
+      .toEqual({ versionsKept: 2, deletedKeyRetentionMs: 1_000 });
+    expect(problemsOf(() => loadStorageConfig({ ...creds, CERTIFICATE_VERSIONS_KEPT: '1', DELETED_KEY_RETENTION_MS: '0' }))).toEqual([
+      'CERTIFICATE_VERSIONS_KEPT must be an integer from 2 to 32, got "1"',
+      'DELETED_KEY_RETENTION_MS must be an integer from 1000 to 31536000000, got "0"',
+    ]);
+    expect(problemsOf(() => loadStorageConfig({ ...creds, CERTIFICATE_VERSIONS_KEPT: '33' }))).toHaveLength(1);
+  });
+
   it('reads the expiry watch: hourly scans at 30/14/7/1 days unless told otherwise', () => {
     expect(loadStorageConfig({ ...creds }).expiry).toEqual({ scanIntervalMs: 3_600_000, thresholdsDays: [1, 7, 14, 30] });
     expect(loadStorageConfig({ ...creds, EXPIRY_SCAN_INTERVAL_MS: '1000', EXPIRY_THRESHOLDS_DAYS: '60, 7,7,90' }).expiry)

@@ -78,7 +78,23 @@ export interface StorageConfig extends ConsumerConfig {
    * server, 3 on a three-node cluster so that losing a node loses nothing and stops nothing.
    */
   readonly streamReplicas: number;
+  readonly lifecycle: CertificateLifecycleConfig;
 }
+
+/** Versions and deletion (docs/operations.md, "Versions and deletion"). */
+export interface CertificateLifecycleConfig {
+  /** Versions kept per certificate, the current one included; the oldest is dropped by the write past it. */
+  readonly versionsKept: number;
+  /** How long the sealed keys of a deleted certificate are kept before they are destroyed. */
+  readonly deletedKeyRetentionMs: number;
+}
+
+/**
+ * A certificate document holds every kept version, and MongoDB refuses documents over 16 MiB: a version holds
+ * at most about 330 KiB (certificate 64 KiB, chain and trusted root 128 KiB each, their metadata), so 32
+ * versions stay below 11 MiB.
+ */
+export const CERTIFICATE_VERSIONS_KEPT_MAX = 32;
 
 /**
  * A command can wait up to 7 days in CERTHUB_COMMANDS and then 7 more in CERTHUB_PIPELINE (their max_age,
@@ -183,6 +199,11 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
     outcomeRetentionHours: reader.int('OUTCOME_RETENTION_HOURS', 15 * 24, { min: OUTCOME_RETENTION_MIN_HOURS, max: 10 * 365 * 24 }),
     // JetStream allows at most 5 replicas.
     streamReplicas: reader.int('NATS_STREAM_REPLICAS', 1, { min: 1, max: 5 }),
+    lifecycle: {
+      // At least 2: the current version and one to roll back to.
+      versionsKept: reader.int('CERTIFICATE_VERSIONS_KEPT', 10, { min: 2, max: CERTIFICATE_VERSIONS_KEPT_MAX }),
+      deletedKeyRetentionMs: reader.int('DELETED_KEY_RETENTION_MS', 7 * 86_400_000, { min: 1_000, max: 365 * 86_400_000 }),
+    },
   };
   reader.done();
   return config;

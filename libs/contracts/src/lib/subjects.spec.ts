@@ -15,7 +15,9 @@ describe('tenant subjects', () => {
 
   it('read back only command subjects', () => {
     expect(parseCommandSubject('certificate.create')).toBeNull();
-    expect(parseCommandSubject('certificate.delete.t')).toBeNull();
+    expect(parseCommandSubject('certificate.remove.t')).toBeNull();
+    expect(parseCommandSubject('certificate.delete.t')).toEqual({ operation: 'delete', tenantId: 't' });
+    expect(parseCommandSubject('certificate.rollback.t')).toEqual({ operation: 'rollback', tenantId: 't' });
     expect(parseCommandSubject('certificate.events.t.created')).toBeNull();
     expect(parseCommandSubject('other.create.t')).toBeNull();
   });

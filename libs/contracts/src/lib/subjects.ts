@@ -31,14 +31,21 @@ export const Subjects = {
   rpcCredentialResolve: 'certhub.rpc.credential.resolve',
   rpcCertificatesQuery: 'certhub.rpc.certificates.query',
   rpcCertificateGet: 'certhub.rpc.certificates.get',
+  rpcCertificateVersions: 'certhub.rpc.certificates.versions',
   rpcSealedList: 'certhub.rpc.keys.list',
   rpcSealedRewrap: 'certhub.rpc.keys.rewrap',
 } as const;
 
-export const CommandOperations = ['create', 'update'] as const;
+export const CommandOperations = ['create', 'update', 'delete', 'rollback'] as const;
 export type CommandOperation = (typeof CommandOperations)[number];
+/** The operations that upload a certificate and key; `delete` and `rollback` name a stored certificate only. */
+export type UploadOperation = Extract<CommandOperation, 'create' | 'update'>;
+export type LifecycleOperation = Exclude<CommandOperation, UploadOperation>;
+export function isLifecycleOperation(operation: CommandOperation): operation is LifecycleOperation {
+  return operation === 'delete' || operation === 'rollback';
+}
 
-export const OutcomeKinds = ['created', 'updated', 'rejected'] as const;
+export const OutcomeKinds = ['created', 'updated', 'deleted', 'rejected'] as const;
 export type OutcomeKind = (typeof OutcomeKinds)[number];
 export type EventKind = OutcomeKind | 'expiring';
 export const EventKinds: readonly EventKind[] = [...OutcomeKinds, 'expiring'];

@@ -7,7 +7,7 @@ import type { SuiteEnvironment } from './suite-environment';
 export interface ProducerGrant {
   readonly tenant: string;
   readonly creds: string;
-  readonly publish: { readonly create: string; readonly update: string };
+  readonly publish: Readonly<Record<CommandOperation, string>>;
   readonly outcomes: string;
   readonly inboxPrefix: string;
   /** The credentials' public key, as revoke-producer reports it. */

@@ -6,7 +6,7 @@ export interface HttpAnswer {
 
 /** One HTTP call as an unmodified client would make it; the body is parsed as JSON when it is JSON. */
 export async function send(
-  method: 'POST' | 'PUT' | 'GET',
+  method: 'POST' | 'PUT' | 'GET' | 'DELETE',
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},

@@ -31,7 +31,7 @@ export function createProducer(tenantId: string): Record<string, unknown> {
   return {
     tenant: tenantId,
     creds: issued.creds,
-    publish: { create: subjects.create, update: subjects.update },
+    publish: { create: subjects.create, update: subjects.update, delete: subjects.delete, rollback: subjects.rollback },
     outcomes: subjects.outcomes,
     inboxPrefix: subjects.inboxPrefix,
     user: issued.publicKey,

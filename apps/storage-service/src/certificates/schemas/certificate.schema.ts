@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { CertificateMetadata, ChainEntryMetadata, EncryptedKeyEnvelope } from '@certhub/contracts';
+import type { CertificateMetadata, ChainEntryMetadata, CommandOperation, EncryptedKeyEnvelope } from '@certhub/contracts';
+import type { CertificateVersion } from './certificate-version';
 import { Schema as MongooseSchema, type HydratedDocument } from 'mongoose';
 
 /** How many applied update request ids a certificate remembers, to make a redelivered update a no-op. */
@@ -73,6 +74,23 @@ export class Certificate {
 
   @Prop({ type: [String], default: [] })
   appliedRequestIds!: string[];
+
+  /** The operation that made the current revision; absent on certificates stored before versions existed. */
+  @Prop({ type: String, required: false })
+  revisionOperation?: CommandOperation;
+
+  /** Set when a rollback made the current revision: the version whose content it restored. */
+  @Prop({ type: Number, required: false })
+  restoredVersion?: number;
+
+  /**
+   * The previous versions, oldest first, at most CERTIFICATE_VERSIONS_KEPT - 1 of them (the current one is the
+   * document itself). Kept in the certificate so that a new version and its history change in one atomic write.
+   * Each keeps its own sealed key, sealed exactly as it was stored. Never read by the record, list or expiry
+   * projections.
+   */
+  @Prop({ type: [MongooseSchema.Types.Mixed], default: [] })
+  history?: CertificateVersion[];
 
   createdAt!: Date;
   updatedAt!: Date;

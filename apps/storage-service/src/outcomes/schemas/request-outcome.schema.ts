@@ -11,6 +11,16 @@ export type OutcomeDecision =
       readonly certificateId: number;
       /** The certificate's revision this request left behind. */
       readonly revision: number;
+      /** A rollback's restored version. */
+      readonly restoredVersion?: number;
+    }
+  | {
+      readonly outcome: 'deleted';
+      readonly operation: CommandOperation;
+      readonly decidedAt: string;
+      readonly certificateId: number;
+      readonly name: string;
+      readonly deletedAt: string;
     }
   | {
       readonly outcome: 'rejected';

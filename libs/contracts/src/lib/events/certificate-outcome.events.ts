@@ -20,6 +20,19 @@ interface OutcomeBase {
 export interface CertificateStoredEvent extends OutcomeBase {
   readonly outcome: 'created' | 'updated';
   readonly certificate: CertificateRecord;
+  /** `updated` only: the version this request made current (the certificate's `revision` then); a rollback is a new version too. */
+  readonly version?: number;
+  /** Set on `updated` by a rollback: the earlier version whose content became current again. */
+  readonly restoredVersion?: number;
+}
+
+/** `certificate.deleted`: the certificate is gone from every read, its name is free again. */
+export interface CertificateDeletedEvent extends OutcomeBase {
+  readonly outcome: 'deleted';
+  readonly certificateId: number;
+  readonly name: string;
+  /** When the certificate was first deleted: a repeated delete is answered with the same moment. */
+  readonly deletedAt: string;
 }
 
 /** `certificate.rejected`: nothing was stored; `code` is from the error catalogue. */
@@ -29,4 +42,4 @@ export interface CertificateRejectedEvent extends OutcomeBase {
   readonly message: string;
 }
 
-export type CertificateOutcomeEvent = CertificateStoredEvent | CertificateRejectedEvent;
+export type CertificateOutcomeEvent = CertificateStoredEvent | CertificateDeletedEvent | CertificateRejectedEvent;

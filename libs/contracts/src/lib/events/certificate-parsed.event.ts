@@ -28,7 +28,11 @@ export interface CertificateParsedEvent {
   readonly contentHash: string;
   /** The command's replyTo: storage sends the outcome there too (core NATS). */
   readonly replyTo?: string;
+  /** `rollback` only: the version to make current again. */
+  readonly version?: number;
+  /** `parsed` is null for `delete` and `rollback`, which upload nothing: they pass the parser unchanged. */
   readonly verdict:
     | { readonly ok: true; readonly parsed: ParsedCertificate }
+    | { readonly ok: true; readonly parsed: null }
     | { readonly ok: false; readonly code: ErrorCode; readonly message: string };
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CertificateCommand, CommandOperation } from './certificate-command.events';
+import type { CertificateLifecycleCommand } from './certificate-lifecycle-command.events';
+import type { LifecycleOperation } from '../subjects';
 
 /**
  * Identifies what a command asks for, so a request id reused for different content is refused instead of
@@ -23,4 +25,10 @@ export function commandContentHash(operation: CommandOperation, command: Certifi
       ]),
     )
     .digest('hex');
+}
+
+/** The same for `certificate.delete` / `certificate.rollback`: what they name is all they ask for. */
+export function lifecycleContentHash(operation: LifecycleOperation, command: CertificateLifecycleCommand): string {
+  const version = 'version' in command ? command.version : null;
+  return createHash('sha256').update(JSON.stringify([operation, command.tenantId, command.certificateId, version])).digest('hex');
 }
