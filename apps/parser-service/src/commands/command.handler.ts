@@ -73,6 +73,7 @@ export class CommandHandler {
       certificateId: 'certificateId' in command ? command.certificateId : null,
       name: command.name,
       labels: command.labels ?? {},
+      tags: command.tags ?? {},
       contentHash: commandContentHash(operation, command),
       ...(command.replyTo !== undefined && { replyTo: command.replyTo }),
       verdict,
@@ -95,6 +96,7 @@ export class CommandHandler {
       certificateId: null,
       name: '',
       labels: {},
+      tags: {},
       contentHash: `invalid:${decoded.problems.join('; ')}`,
       verdict: {
         ok: false,

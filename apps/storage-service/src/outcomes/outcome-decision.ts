@@ -8,7 +8,14 @@ export function summarizeOutcome(outcome: CertificateOutcomeEvent): OutcomeDecis
   const { operation, decidedAt } = outcome;
   return outcome.outcome === 'rejected'
     ? { outcome: 'rejected', operation, decidedAt, code: outcome.code, message: outcome.message }
-    : { outcome: outcome.outcome, operation, decidedAt, certificateId: outcome.certificate.id, revision: outcome.certificate.revision };
+    : {
+        outcome: outcome.outcome,
+        operation,
+        decidedAt,
+        certificateId: outcome.certificate.id,
+        revision: outcome.certificate.revision,
+        ...(outcome.duplicateOf !== undefined && { duplicateOf: [...outcome.duplicateOf] }),
+      };
 }
 
 /**
@@ -27,5 +34,6 @@ export function expandDecision(
   if (!certificate) {
     return { ...base, outcome: 'rejected', code: 'NOT_FOUND', message: `Certificate ${decision.certificateId} was deleted after this request stored it.` };
   }
-  return { ...base, outcome: decision.outcome, certificate: toCertificateRecord(certificate) };
+  const duplicateOf = decision.duplicateOf !== undefined ? { duplicateOf: [...decision.duplicateOf] } : {};
+  return { ...base, outcome: decision.outcome, certificate: toCertificateRecord(certificate), ...duplicateOf };
 }

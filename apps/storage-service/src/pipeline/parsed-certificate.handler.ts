@@ -52,11 +52,9 @@ export class ParsedCertificateHandler {
     if (!verdict.ok) return rejected(event, verdict.code, verdict.message);
     const valid = { ...event, verdict: verdict as { ok: true; parsed: ParsedCertificate } };
     try {
-      const record =
-        event.operation === 'create'
-          ? await this.writer.create(valid)
-          : await this.writer.update(valid, event.certificateId as number);
-      return stored(event, record);
+      if (event.operation === 'update') return stored(event, await this.writer.update(valid, event.certificateId as number));
+      const record = await this.writer.create(valid);
+      return stored(event, record, await this.writer.duplicatesOf(record));
     } catch (error) {
       if (error instanceof CerthubError) return rejected(event, error.code, error.message);
       throw error;
@@ -73,8 +71,8 @@ function base(event: CertificateParsedEvent) {
   };
 }
 
-function stored(event: CertificateParsedEvent, certificate: CertificateRecord): CertificateOutcomeEvent {
-  return { ...base(event), outcome: event.operation === 'create' ? 'created' : 'updated', certificate };
+function stored(event: CertificateParsedEvent, certificate: CertificateRecord, duplicateOf?: number[]): CertificateOutcomeEvent {
+  return { ...base(event), outcome: event.operation === 'create' ? 'created' : 'updated', certificate, ...(duplicateOf !== undefined && { duplicateOf }) };
 }
 
 function rejected(event: CertificateParsedEvent, code: CerthubError['code'], message: string): CertificateOutcomeEvent {

@@ -56,6 +56,8 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             Subjects.rpcCertificatesQuery,
             Subjects.rpcCertificateGet,
             Subjects.rpcHealthStorage,
+            // The dry run carries a clear key: the gateway asks, only the parser answers (see 'parser').
+            Subjects.inspectValidate,
             `${JS_API}.INFO`,
             // The Alibaba replay guard shared by every gateway: add a nonce, read one back.
             `$KV.${Buckets.alibabaNonces.name}.>`,
@@ -79,7 +81,11 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             ...pullConsumerApi(Streams.commands.name, Consumers.parser),
           ],
         },
-        sub: { allow: [inbox] },
+        // Its pulled commands arrive in its inbox; dry runs (a clear key inside) on their own subject, which
+        // is outside storage's `certhub.rpc.>` so that nobody else may read them.
+        sub: { allow: [inbox, Subjects.inspectValidate] },
+        // One answer to each dry run, on the requester's reply subject.
+        allowResponses: true,
       };
     case 'storage':
       return {

@@ -11,6 +11,8 @@ export type OutcomeDecision =
       readonly certificateId: number;
       /** The certificate's revision this request left behind. */
       readonly revision: number;
+      /** The outcome's duplicateOf, so an outcome answered again names the same copies. */
+      readonly duplicateOf?: readonly number[];
     }
   | {
       readonly outcome: 'rejected';

@@ -20,7 +20,15 @@ interface OutcomeBase {
 export interface CertificateStoredEvent extends OutcomeBase {
   readonly outcome: 'created' | 'updated';
   readonly certificate: CertificateRecord;
+  /**
+   * On a create: the ids of the tenant's other certificates with the same SHA-256 fingerprint when it was
+   * stored (at most DUPLICATE_IDS_LISTED). The import still succeeds; this only says it is a copy.
+   */
+  readonly duplicateOf?: readonly number[];
 }
+
+/** How many ids `duplicateOf` names at most. */
+export const DUPLICATE_IDS_LISTED = 20;
 
 /** `certificate.rejected`: nothing was stored; `code` is from the error catalogue. */
 export interface CertificateRejectedEvent extends OutcomeBase {
