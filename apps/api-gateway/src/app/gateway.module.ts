@@ -4,6 +4,7 @@ import { MetricsModule } from '@certhub/observability';
 import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
+import { CertificateUploadsModule } from '../certificate-uploads/certificate-uploads.module';
 import { BodyDepthMiddleware } from '../errors/body-depth.middleware';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { AlibabaCasModule } from '../alibaba-cas/alibaba-cas.module';
@@ -30,6 +31,7 @@ export class GatewayModule implements NestModule {
         AlibabaCasModule,
         HuaweiScmModule,
         CertificateQueriesModule,
+        CertificateUploadsModule,
         OpenApiModule,
       ],
       controllers: [NatsHealthController],
