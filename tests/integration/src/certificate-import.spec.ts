@@ -121,6 +121,14 @@ describe('POST /certhub/v1/tenants/{tenant_id}/certificates', () => {
     expect(idOf(second)).not.toBe(idOf(first));
   });
 
+  it("keeps a certificate's tags through a dialect's update, which has none", async () => {
+    const [first, renewed] = [await createTestCertificate(), await createTestCertificate()];
+    const name = fresh();
+    const created = await importFor(owner, { name, certificate: first.certificatePem, privateKey: first.privateKeyPem, tags: { keep: 'me' } });
+    expect((await owner.update(idOf(created), serverCertificateBody(renewed, name))).status).toBe(200);
+    expect((await getAs(owner, idOf(created))).body).toMatchObject({ revision: 2, certificatePem: renewed.certificatePem, tags: { keep: 'me' } });
+  });
+
   it.each([
     [{ name: 'x', certificate: 'C', privateKey: 'K', password: 'p' }, /Unknown field "password"/],
     [{ name: 'x', certificate: 'C', privateKey: 'K', pkcs12: 'MIIB' }, /pkcs12 replaces certificate and privateKey/],
