@@ -15,6 +15,7 @@ export * from './lib/events/outcome-query';
 export * from './lib/events/certificate-expiring.event';
 export * from './lib/events/certificate-query';
 export * from './lib/events/certificate-get';
+export * from './lib/events/certificate-validate';
 export * from './lib/events/content-hash';
 export * from './lib/events/message-ids';
 export * from './lib/events/key-rotation-rpc';

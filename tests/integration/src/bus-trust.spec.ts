@@ -187,6 +187,18 @@ describe('service identities hold only what their job needs', () => {
     }
   });
 
+  it('only the gateway asks for a dry run and only the parser reads one: its request carries a clear key', async () => {
+    for (const [name, nc] of Object.entries({ gateway, storage, admin, observer: env.observer, producer: alice.nc })) {
+      expect(`${name}:${await subscribeRefusal(nc, Subjects.inspectValidate)}`).toMatch(PERMISSION_VIOLATION);
+    }
+    for (const [name, nc] of Object.entries({ parser, storage, admin, observer: env.observer, producer: alice.nc })) {
+      expect(`${name}:${await publishRefusal(nc, Subjects.inspectValidate)}`).toMatch(PERMISSION_VIOLATION);
+    }
+    // The gateway's own request reaches the parser, which answers (a contract refusal, not a permissions one).
+    const answer = json.decode((await gateway.request(Subjects.inspectValidate, json.encode({}), { timeout: 5_000 })).data);
+    expect(answer).toMatchObject({ ok: true, data: { valid: false, error: expect.stringContaining('requestId') } });
+  });
+
   it('the gateway never reads what the parser hands to storage', async () => {
     expect(await subscribeRefusal(gateway, Subjects.pipelineParsed)).toMatch(PERMISSION_VIOLATION);
   });

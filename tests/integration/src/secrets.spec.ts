@@ -1,5 +1,5 @@
 import { EventKinds, eventSubjectOfAllTenants, Subjects } from '@certhub/contracts';
-import { createTestCertificate, type TestCertificate } from '@certhub/testing';
+import { createTestCertificate, encryptLegacyPrivateKeyPem, exportPkcs12, type TestCertificate } from '@certhub/testing';
 import { EJSON } from 'bson';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringCodec } from 'nats';
 import { BusProducer } from './support/bus-producer';
+import { send } from './support/http-client';
 import { OutcomeListener } from './support/outcome-listener';
 import { newRainbondTeam } from './support/rainbond-team';
 import { kekNeedles, leaksIn, privateKeyNeedles, type SecretNeedle } from './support/secret-material';
@@ -65,13 +66,26 @@ describe('private keys and key-encryption keys stay secret', () => {
     expect((await team.add({ alias: 'ok', private_key: rsa.privateKeyPem, certificate: rsa.certificatePem, certificate_type: 's' })).status).toBe(200);
     expect((await team.add({ alias: 'mismatch', private_key: ec.privateKeyPem, certificate: ed.certificatePem, certificate_type: 's' })).status).toBe(400);
     expect((await team.add({ alias: 'ok', private_key: ed.privateKeyPem, certificate: ed.certificatePem, certificate_type: 's' })).status).toBe(412);
-    // A bus producer's event that breaks the contract, and one that is not JSON at all, both carrying a key.
+    // The certhub API: an encrypted key and a PKCS#12 bundle with their passphrase, a wrong one, a dry run.
+    const passphrase = `passphrase-${randomUUID()}`;
+    needles.push({ label: 'passphrase', text: passphrase, anyCase: false });
+    const [legacy, bundled] = [await certificate('rsa2048'), await certificate('p256')];
+    const native = (path: string, body: unknown) => send('POST', `${env.stack.gatewayUrl}/certhub/v1/tenants/${team.id}/certificates${path}`, body, { Authorization: team.token });
+    const pkcs12 = exportPkcs12(bundled, passphrase);
+    expect((await native('', { name: 'encrypted', certificate: legacy.certificatePem, privateKey: encryptLegacyPrivateKeyPem(legacy.privateKeyPem, passphrase), passphrase })).status).toBe(201);
+    expect((await native('', { name: 'bundle', pkcs12, passphrase })).status).toBe(201);
+    expect((await native('', { name: 'bundle-wrong', pkcs12, passphrase: `${passphrase}-wrong` })).status).toBe(400);
+    expect((await native('/validate', { pkcs12, passphrase })).status).toBe(200);
+    // A bus producer's event that breaks the contract, and one that is not JSON at all, both carrying a key;
+    // and one with a bundle and its passphrase but no request id (dead-lettered).
+    await producer.publish('create', { name: 'no-id', pkcs12, passphrase });
     const requestId = randomUUID();
     await producer.publish('create', { requestId, tenantId: 'leaky', name: 7, privateKey: ec.privateKeyPem });
     await producer.publish('create', `not json ${ed.privateKeyPem}`);
     await producer.close();
     await outcomes.outcomeOf('leaky', requestId);
     await waitFor(() => seenOnBus.some(({ payload }) => payload.includes('not json')));
+    await waitFor(() => seenOnBus.some(({ payload }) => payload.includes('"passphrase":"[redacted]"')));
 
     const logs = readFileSync(logFile, 'utf8');
     // Debug level is really on: each service wrote debug lines (the gateway one per request, the parser one

@@ -5,6 +5,7 @@ import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } 
 import { AuthModule } from '../auth/auth.module';
 import { CertificateLifecycleModule } from '../certificate-lifecycle/certificate-lifecycle.module';
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
+import { CertificateUploadsModule } from '../certificate-uploads/certificate-uploads.module';
 import { BodyDepthMiddleware } from '../errors/body-depth.middleware';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { AlibabaCasModule } from '../alibaba-cas/alibaba-cas.module';
@@ -32,6 +33,7 @@ export class GatewayModule implements NestModule {
         HuaweiScmModule,
         CertificateQueriesModule,
         CertificateLifecycleModule,
+        CertificateUploadsModule,
         OpenApiModule,
       ],
       controllers: [NatsHealthController],

@@ -24,7 +24,16 @@ describe('readCertificateQueryParams', () => {
     expect(readCertificateQueryParams('team-a', { q: 'shop-', fingerprint: colons })).toEqual({ tenantId: 'team-a', namePrefix: 'shop-', fingerprint: 'ab'.repeat(32) });
   });
 
+  it('takes tag once or repeated, each key:value with the value as written (colons included)', () => {
+    expect(readCertificateQueryParams('team-a', { tag: 'env:prod' })).toEqual({ tenantId: 'team-a', tags: ['env:prod'] });
+    expect(readCertificateQueryParams('team-a', { tag: ['env:prod', 'url:https://x'] })).toEqual({ tenantId: 'team-a', tags: ['env:prod', 'url:https://x'] });
+  });
+
   it.each([
+    [{ tag: 'env' }, /^tag must be key:value/],
+    [{ tag: 'e.v:x' }, /^tag must be key:value/],
+    [{ tag: { $ne: '' } }, /^tag must be key:value/],
+    [{ tag: Array.from({ length: 9 }, (_, i) => `k${i}:v`) }, /^tag may be given at most 8 times/],
     [{ hostname: 'a*.example.com' }, /^hostname must be a host name/],
     [{ hostname: ['a.com', 'b.com'] }, /^hostname must be given once/],
     [{ hostname: { $ne: '' } }, /^hostname must be given once/],

@@ -1,6 +1,6 @@
-import { CerthubError, CertificateQueryLimits, FINGERPRINT_SHA256, normalizeHostname, type CertificateQueryRequest } from '@certhub/contracts';
+import { CerthubError, CertificateQueryLimits, FINGERPRINT_SHA256, normalizeHostname, TAG_FILTER, type CertificateQueryRequest } from '@certhub/contracts';
 
-const PARAMETERS = ['hostname', 'expires_within_days', 'q', 'fingerprint', 'limit', 'after'] as const;
+const PARAMETERS = ['hostname', 'expires_within_days', 'q', 'fingerprint', 'tag', 'limit', 'after'] as const;
 const CURSOR = /^[A-Za-z0-9_-]+$/;
 
 /**
@@ -17,6 +17,7 @@ export function readCertificateQueryParams(tenantId: string, query: unknown): Ce
   const expiresWithinDays = single(params, 'expires_within_days');
   const namePrefix = single(params, 'q');
   const fingerprint = single(params, 'fingerprint');
+  const tags = tagsOf(params['tag']);
   const limit = single(params, 'limit');
   const after = single(params, 'after');
   return {
@@ -27,6 +28,7 @@ export function readCertificateQueryParams(tenantId: string, query: unknown): Ce
     }),
     ...(namePrefix !== undefined && { namePrefix: namePrefixOf(namePrefix) }),
     ...(fingerprint !== undefined && { fingerprint: fingerprintOf(fingerprint) }),
+    ...(tags !== undefined && { tags }),
     ...(limit !== undefined && { limit: integerOf('limit', limit, 1, CertificateQueryLimits.maxLimit) }),
     ...(after !== undefined && { after: cursorOf(after) }),
   };
@@ -37,6 +39,17 @@ function single(params: Record<string, unknown>, name: string): string | undefin
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw invalid(`${name} must be given once, as a plain value.`);
   return value;
+}
+
+/** `tag=key:value`, repeatable (all must hold): Express gives one value as a string, several as an array. */
+function tagsOf(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const values = Array.isArray(value) ? (value as unknown[]) : [value];
+  if (values.length > CertificateQueryLimits.maxTags) throw invalid(`tag may be given at most ${CertificateQueryLimits.maxTags} times.`);
+  return values.map((tag) => {
+    if (typeof tag !== 'string' || !TAG_FILTER.test(tag)) throw invalid('tag must be key:value, e.g. tag=env:prod; the key is 1-64 letters, digits, _ or -.');
+    return tag;
+  });
 }
 
 function hostnameOf(raw: string): string {

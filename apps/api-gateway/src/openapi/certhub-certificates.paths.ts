@@ -13,11 +13,11 @@ const error = (status: number, codes: readonly string[], description: string) =>
 
 export const LIST_CERTIFICATES: Operation = {
   tags: ['certhub'],
-  summary: 'List certificates by host name, expiry, name prefix and fingerprint',
+  summary: 'List certificates by host name, expiry, name prefix, fingerprint and tags',
   description:
     'Summaries only (no PEM, no key), sorted by notAfter then id. `hostname` matches exactly (case-insensitive) or ' +
     'through a wildcard certificate covering one label; `expires_within_days` keeps certificates with notAfter at most ' +
-    'that many days away, expired ones included; `q` and `fingerprint` narrow further. Every filter given must hold. ' +
+    'that many days away, expired ones included; `q`, `fingerprint` and each `tag` narrow further. Every filter given must hold. ' +
     'Unknown parameters are refused.',
   operationId: 'certhubListCertificates',
   parameters: [
@@ -37,6 +37,13 @@ export const LIST_CERTIFICATES: Operation = {
       type: 'string',
       pattern: '^[0-9A-Fa-f]{2}(:?[0-9A-Fa-f]{2}){31}$',
     }),
+    {
+      name: 'tag',
+      in: 'query',
+      required: false,
+      description: `Only certificates with this tag, as key:value (e.g. env:prod); repeat it (at most ${CertificateQueryLimits.maxTags} times) and every one must hold.`,
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}:' },
+    },
     query('limit', 'Page size.', { type: 'integer', minimum: 1, maximum: CertificateQueryLimits.maxLimit, default: CertificateQueryLimits.defaultLimit }),
     query('after', "The previous page's `next`.", { type: 'string', pattern: '^[A-Za-z0-9_-]+$', maxLength: CertificateQueryLimits.maxCursorLength }),
   ],
@@ -85,7 +92,7 @@ export const CERTIFICATE_LIST_COMPONENTS: Components = {
     },
     Certificate: {
       type: 'object',
-      required: ['id', 'uid', 'scmId', 'tenantId', 'name', 'labels', 'certificatePem', 'chainPem', 'hasTrustedRootCa', 'metadata', 'chain', 'revision', 'createdAt', 'updatedAt'],
+      required: ['id', 'uid', 'scmId', 'tenantId', 'name', 'labels', 'tags', 'certificatePem', 'chainPem', 'hasTrustedRootCa', 'metadata', 'chain', 'revision', 'createdAt', 'updatedAt'],
       properties: {
         id: { type: 'integer' },
         uid: { type: 'string', pattern: '^[0-9a-f]{32}$' },
@@ -93,6 +100,7 @@ export const CERTIFICATE_LIST_COMPONENTS: Components = {
         tenantId: { type: 'string' },
         name: { type: 'string' },
         labels: { type: 'object', additionalProperties: { type: 'string' } },
+        tags: { type: 'object', additionalProperties: { type: 'string' }, description: 'Searchable key/value pairs; `{}` when none.' },
         certificatePem: { type: 'string' },
         chainPem: { type: 'array', items: { type: 'string' } },
         hasTrustedRootCa: { type: 'boolean' },
@@ -109,7 +117,7 @@ export const CERTIFICATE_LIST_COMPONENTS: Components = {
     },
     CertificateSummary: {
       type: 'object',
-      required: ['id', 'uid', 'scmId', 'name', 'hostnames', 'notBefore', 'notAfter', 'commonName', 'labels'],
+      required: ['id', 'uid', 'scmId', 'name', 'hostnames', 'notBefore', 'notAfter', 'commonName', 'labels', 'tags'],
       properties: {
         id: { type: 'integer' },
         uid: { type: 'string', pattern: '^[0-9a-f]{32}$' },
@@ -120,6 +128,7 @@ export const CERTIFICATE_LIST_COMPONENTS: Components = {
         notAfter: { type: 'string', format: 'date-time' },
         commonName: { type: 'string', nullable: true },
         labels: { type: 'object', additionalProperties: { type: 'string' } },
+        tags: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
   },

@@ -1,5 +1,6 @@
 import { CERTIFICATE_LIST_COMPONENTS, GET_CERTIFICATE, LIST_CERTIFICATES } from './certhub-certificates.paths';
 import { CERTIFICATE_LIFECYCLE_COMPONENTS, DELETE_CERTIFICATE, LIST_VERSIONS, ROLLBACK_CERTIFICATE } from './certhub-lifecycle.paths';
+import { CERTIFICATE_UPLOAD_COMPONENTS, IMPORT_CERTIFICATE, VALIDATE_CERTIFICATE } from './certhub-uploads.paths';
 import type { DocumentSection, Operation } from './openapi.types';
 import { jsonContent, response, schemaRef } from './shared-schemas';
 
@@ -48,7 +49,8 @@ const metrics: Operation = {
 export const CERTHUB_SECTION: DocumentSection = {
   tag: { name: TAG, description: "The gateway's own endpoints." },
   paths: {
-    '/certhub/v1/tenants/{tenant_id}/certificates': { get: LIST_CERTIFICATES },
+    '/certhub/v1/tenants/{tenant_id}/certificates': { get: LIST_CERTIFICATES, post: IMPORT_CERTIFICATE },
+    '/certhub/v1/tenants/{tenant_id}/certificates/validate': { post: VALIDATE_CERTIFICATE },
     '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}': { get: GET_CERTIFICATE, delete: DELETE_CERTIFICATE },
     '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}/versions': { get: LIST_VERSIONS },
     '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}/rollback': { post: ROLLBACK_CERTIFICATE },
@@ -62,6 +64,7 @@ export const CERTHUB_SECTION: DocumentSection = {
     schemas: {
       ...CERTIFICATE_LIST_COMPONENTS.schemas,
       ...CERTIFICATE_LIFECYCLE_COMPONENTS.schemas,
+      ...CERTIFICATE_UPLOAD_COMPONENTS.schemas,
       HealthLive: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
       HealthReady: {
         type: 'object',

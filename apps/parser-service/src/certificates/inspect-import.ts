@@ -1,20 +1,9 @@
-import { CerthubError, type CertificateMetadata, type ChainEntryMetadata } from '@certhub/contracts';
-import { readCertificateField, readChainField, readTrustedRootField } from './certificate/certificate-fields';
-import { describeCertificate, describeChainEntry } from './certificate/certificate-metadata';
-import { assertCurrentlyValid } from './certificate/validity';
-import { assembleChain } from './chain/chain-assembly';
-import { verifyChain } from './chain/chain-verification';
-import { uncheckedUpload, underCode, underCodeAsync } from './domain-errors';
-import { assertKeyMatches } from './key/key-match';
-import { readPrivateKey } from './key/private-key';
+import { CerthubError, type CertificateMetadata, type CertificateValidateReply, type ChainEntryMetadata } from '@certhub/contracts';
+import { checkUpload, firstBlockingProblem, type ImportMaterial } from './check-upload';
+import { uncheckedUpload } from './domain-errors';
 import { encodePem } from './pem/pem-blocks';
 
-export interface ImportMaterial {
-  certificate: string;
-  privateKey: string;
-  chain?: string;
-  trustedRootCa?: string;
-}
+export type { ImportMaterial } from './check-upload';
 
 export interface InspectedImport {
   /** The server certificate re-encoded as PEM: LF line ends, 64 columns. */
@@ -30,22 +19,17 @@ export interface InspectedImport {
 }
 
 /**
- * Parses and checks an upload. Fails only with a CerthubError whose code names the field at fault. Each field is
- * read on its own first, in form order (certificate, private key, chain, root), then how they fit together (key
- * match, chain links): a user fixing one error at a time sees problems in the order they appear in the form.
+ * Parses and checks an upload for import. Fails only with a CerthubError: the first blocking problem
+ * checkUpload found, in form order, so a user fixing one error at a time sees problems in the order they
+ * appear in the form.
  */
 export async function inspectImport(material: ImportMaterial, now: Date = new Date()): Promise<InspectedImport> {
   try {
-    const { leaf, followers } = readCertificateField(material.certificate);
-    const metadata = underCode('CERT_PARSE_FAILED', 'The certificate could not be decoded.', () => describeCertificate(leaf));
-    assertCurrentlyValid(leaf, now);
-    const privateKey = readPrivateKey(material.privateKey);
-    const candidates = [...followers, ...readChainField(material.chain)];
-    const root = readTrustedRootField(material.trustedRootCa);
-    const chain = underCode('CHAIN_PARSE_FAILED', 'The certificate chain could not be decoded.', () => assembleChain(leaf, candidates, root));
-    const chainMetadata = underCode('CHAIN_PARSE_FAILED', 'The certificate chain could not be decoded.', () => chain.map(describeChainEntry));
-    await underCodeAsync('KEY_MISMATCH', 'The private key does not match the certificate.', () => assertKeyMatches(privateKey, leaf, chain));
-    await underCodeAsync('CHAIN_BROKEN', 'The certificate chain could not be verified.', () => verifyChain(leaf, chain, root));
+    const check = await checkUpload(material, now);
+    const refusal = firstBlockingProblem(check);
+    if (refusal) throw refusal;
+    const { leaf, metadata, chain, chainMetadata, root, privateKey } = check;
+    if (!leaf || !metadata || !chain || !privateKey) throw uncheckedUpload();
     return {
       certificatePem: encodePem('CERTIFICATE', leaf.der),
       chainPem: chain.map((cert) => encodePem('CERTIFICATE', cert.der)),
@@ -56,7 +40,23 @@ export async function inspectImport(material: ImportMaterial, now: Date = new Da
     };
   } catch (error) {
     if (error instanceof CerthubError) throw error;
-    // Every step above maps its own failures; reaching this is a bug, and the caller must still get a domain error.
+    // Every step maps its own failures; reaching this is a bug, and the caller must still get a domain error.
     throw uncheckedUpload();
   }
+}
+
+/** The dry run: the same checks, every problem reported, nothing exported (the key never leaves checkUpload). */
+export async function validateUpload(material: ImportMaterial, now: Date = new Date()): Promise<CertificateValidateReply> {
+  let check;
+  try {
+    check = await checkUpload(material, now);
+  } catch {
+    throw uncheckedUpload();
+  }
+  return {
+    valid: !check.problems.some((problem) => problem.severity === 'error'),
+    problems: check.problems,
+    metadata: check.metadata,
+    chain: check.chainMetadata,
+  };
 }

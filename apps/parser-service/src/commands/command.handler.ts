@@ -78,6 +78,8 @@ export class CommandHandler {
       certificateId: 'certificateId' in command ? command.certificateId : null,
       name: command.name,
       labels: command.labels ?? {},
+      // Only when sent: storage keeps a certificate's tags through an update that has none (a dialect's).
+      ...(command.tags !== undefined && { tags: command.tags }),
       contentHash: commandContentHash(operation, command),
       ...(command.replyTo !== undefined && { replyTo: command.replyTo }),
       verdict,

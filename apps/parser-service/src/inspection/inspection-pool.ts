@@ -1,15 +1,16 @@
-import { CerthubError } from '@certhub/contracts';
+import { CerthubError, type CertificateValidateReply } from '@certhub/contracts';
 import type { Worker } from 'node:worker_threads';
 import { uncheckedUpload, type ImportMaterial, type InspectedImport } from '../certificates';
-import type { InspectionAnswer } from './inspection-messages';
+import type { InspectionAnswer, InspectionKind } from './inspection-messages';
 
 /** Starts one inspection worker thread (a factory, so tests can start the TypeScript entry). */
 export type InspectionWorkerFactory = () => Worker;
 
 interface Task {
   readonly id: number;
+  readonly kind: InspectionKind;
   readonly material: ImportMaterial;
-  resolve(inspected: InspectedImport): void;
+  resolve(answer: InspectedImport | CertificateValidateReply): void;
   reject(error: Error): void;
 }
 
@@ -38,10 +39,20 @@ export class InspectionPool {
   }
 
   inspect(material: ImportMaterial): Promise<InspectedImport> {
+    return this.enqueue('import', material) as Promise<InspectedImport>;
+  }
+
+  /** The dry run: every problem of the upload, nothing exported. */
+  validate(material: ImportMaterial): Promise<CertificateValidateReply> {
+    return this.enqueue('validate', material) as Promise<CertificateValidateReply>;
+  }
+
+  private enqueue(kind: InspectionKind, material: ImportMaterial): Promise<InspectedImport | CertificateValidateReply> {
     if (this.closed) return Promise.reject(new Error('the inspection pool is closed'));
-    const { certificate, privateKey, chain, trustedRootCa } = material;
-    return new Promise<InspectedImport>((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, material: { certificate, privateKey, chain, trustedRootCa }, resolve, reject });
+    // Only the upload's own fields cross to the worker, whatever else the caller's object holds.
+    const { certificate, privateKey, chain, trustedRootCa, pkcs12, passphrase } = material;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, kind, material: { certificate, privateKey, chain, trustedRootCa, pkcs12, passphrase }, resolve, reject });
       this.dispatch();
     });
   }
@@ -78,7 +89,9 @@ export class InspectionPool {
     const task = slot.task;
     if (!task || task.id !== answer.id) return;
     slot.task = null;
-    if (answer.ok) {
+    if (answer.ok && 'validation' in answer) {
+      task.resolve(answer.validation);
+    } else if (answer.ok) {
       const der = answer.inspected.privateKeyPkcs8Der;
       task.resolve({ ...answer.inspected, privateKeyPkcs8Der: Buffer.from(der.buffer, der.byteOffset, der.byteLength) });
     } else {
@@ -93,7 +106,7 @@ export class InspectionPool {
       const task = this.waiting.shift();
       if (!task) return;
       slot.task = task;
-      slot.worker.postMessage({ id: task.id, material: task.material });
+      slot.worker.postMessage({ id: task.id, kind: task.kind, material: task.material });
     }
   }
 }

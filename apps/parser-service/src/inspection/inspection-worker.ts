@@ -1,6 +1,6 @@
 import { CerthubError } from '@certhub/contracts';
 import type { MessagePort } from 'node:worker_threads';
-import { inspectImport, uncheckedUpload } from '../certificates';
+import { inspectImport, uncheckedUpload, validateUpload } from '../certificates';
 import type { InspectionAnswer, InspectionTask } from './inspection-messages';
 
 /**
@@ -13,6 +13,10 @@ export function serveInspections(port: MessagePort): void {
 
 async function answer(port: MessagePort, task: InspectionTask): Promise<void> {
   try {
+    if (task.kind === 'validate') {
+      port.postMessage({ id: task.id, ok: true, validation: await validateUpload(task.material) } satisfies InspectionAnswer);
+      return;
+    }
     const inspected = await inspectImport(task.material);
     // A copy on a buffer of its own, moved to the main thread; the original is wiped here.
     const keyDer = new Uint8Array(inspected.privateKeyPkcs8Der);

@@ -1,4 +1,5 @@
 import type { ParserConfig } from '@certhub/config';
+import type { CertificateValidateReply } from '@certhub/contracts';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { PARSER_CONFIG } from '../app/parser-config.token';
@@ -9,7 +10,7 @@ import { InspectionPool } from './inspection-pool';
 /** Heap a worker may use; an upload that needs more fails alone (INTERNAL) instead of the service. */
 const WORKER_HEAP_MB = 256;
 
-/** `inspectImport` on the service's worker threads. */
+/** `inspectImport` and `validateUpload` on the service's worker threads. */
 @Injectable()
 export class InspectionService implements OnApplicationShutdown {
   private readonly pool: InspectionPool;
@@ -25,6 +26,10 @@ export class InspectionService implements OnApplicationShutdown {
 
   inspect(material: ImportMaterial): Promise<InspectedImport> {
     return this.pool.inspect(material);
+  }
+
+  validate(material: ImportMaterial): Promise<CertificateValidateReply> {
+    return this.pool.validate(material);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -8,7 +8,7 @@ export function scmIdOf(id: number): string {
 
 /** What toCertificateRecord reads: never the sealed key, nor the bookkeeping that grows with the certificate. */
 export const RECORD_FIELDS = {
-  uid: 1, tenantId: 1, name: 1, labels: 1, certificatePem: 1, chainPem: 1, trustedRootCaPem: 1,
+  uid: 1, tenantId: 1, name: 1, labels: 1, tags: 1, certificatePem: 1, chainPem: 1, trustedRootCaPem: 1,
   metadata: 1, chain: 1, revision: 1, createdAt: 1, updatedAt: 1,
 } as const;
 
@@ -21,6 +21,8 @@ export function toCertificateRecord(doc: Certificate): CertificateRecord {
     tenantId: doc.tenantId,
     name: doc.name,
     labels: { ...doc.labels },
+    // Certificates stored before tags existed have none.
+    tags: { ...(doc.tags ?? {}) },
     certificatePem: doc.certificatePem,
     chainPem: [...doc.chainPem],
     hasTrustedRootCa: doc.trustedRootCaPem !== null,
@@ -30,6 +32,11 @@ export function toCertificateRecord(doc: Certificate): CertificateRecord {
     createdAt: new Date(doc.createdAt).toISOString(),
     updatedAt: new Date(doc.updatedAt).toISOString(),
   };
+}
+
+/** The stored form of tags for the tag index: "key:value" per tag. */
+export function tagPairsOf(tags: Readonly<Record<string, string>>): string[] {
+  return Object.entries(tags).map(([key, value]) => `${key}:${value}`);
 }
 
 /** CN and DNS SANs, lower-cased and without duplicates, as stored for hostname look-ups. */

@@ -32,6 +32,7 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
         tenantId: 'team-a',
         name: 'shop',
         labels: { env: 'prod' },
+        tags: {},
         certificatePem: parsed.certificatePem,
         chainPem: [],
         hasTrustedRootCa: false,
@@ -83,6 +84,32 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
 
       expect(await writer.create(event)).toEqual(first);
       expect(await countNamed('team-a', 'retried')).toBe(1);
+    });
+  });
+
+  describe('tags and copies', () => {
+    it('stores tags with their index pairs; an update without tags (a dialect) keeps them, one with tags replaces them', async () => {
+      const created = await writer.create(await validParsedEvent({ requestId: 'tags-1', tenantId: 'team-a', name: 'tagged', tags: { env: 'prod', team: 'web' } }));
+      expect(created.tags).toEqual({ env: 'prod', team: 'web' });
+      expect(await stored(created.id)).toMatchObject({ tagPairs: ['env:prod', 'team:web'] });
+
+      await writer.update(await validParsedEvent({ requestId: 'tags-2', tenantId: 'team-a', name: 'tagged', certificateId: created.id }), created.id);
+      expect(await stored(created.id)).toMatchObject({ tags: { env: 'prod', team: 'web' }, tagPairs: ['env:prod', 'team:web'] });
+
+      const retagged = await writer.update(await validParsedEvent({ requestId: 'tags-3', tenantId: 'team-a', name: 'tagged', certificateId: created.id, tags: { env: 'test' } }), created.id);
+      expect(retagged.tags).toEqual({ env: 'test' });
+      expect(await stored(created.id)).toMatchObject({ tagPairs: ['env:test'] });
+    });
+
+    it("names the tenant's other certificates with the same fingerprint, never another tenant's", async () => {
+      const original = await validParsedEvent({ requestId: 'copy-1', tenantId: 'team-a', name: 'original' });
+      const first = await writer.create(original);
+      const theirs = await writer.create({ ...original, requestId: 'copy-b', tenantId: 'team-b', name: 'theirs' });
+      const second = await writer.create({ ...original, requestId: 'copy-2', name: 'copy' });
+
+      expect(await writer.duplicatesOf(first)).toEqual([second.id]);
+      expect(await writer.duplicatesOf(second)).toEqual([first.id]);
+      expect(await writer.duplicatesOf(theirs)).toEqual([]);
     });
   });
 

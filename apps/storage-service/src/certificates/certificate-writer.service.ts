@@ -1,11 +1,11 @@
-import { CerthubError, type CertificateParsedEvent, type CertificateRecord, type CommandOperation, type ParsedCertificate } from '@certhub/contracts';
+import { CerthubError, DUPLICATE_IDS_LISTED, type CertificateParsedEvent, type CertificateRecord, type CommandOperation, type ParsedCertificate } from '@certhub/contracts';
 import { TransientError } from '@certhub/messaging';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { duplicateKeyField, isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
-import { hostnamesOf, RECORD_FIELDS, toCertificateRecord } from './certificate-record.mapper';
+import { hostnamesOf, RECORD_FIELDS, tagPairsOf, toCertificateRecord } from './certificate-record.mapper';
 import { currentVersionOf, historySlice, VERSIONED_FIELDS, type VersionedCertificate } from './certificate-versions';
 import { IdAllocator } from './id-allocator.service';
 import { APPLIED_REQUEST_IDS_KEPT, Certificate, EXPIRY_CHECK_ON_NEXT_SCAN } from './schemas/certificate.schema';
@@ -117,11 +117,32 @@ export class CertificateWriter {
     return toCertificateRecord(existing);
   }
 
+  /**
+   * The other certificates of the tenant with this fingerprint, oldest first: an import of a copy succeeds, and
+   * its answer names them (duplicateOf).
+   */
+  async duplicatesOf(record: CertificateRecord): Promise<number[]> {
+    try {
+      const copies = await this.certificates
+        .find({ tenantId: record.tenantId, 'metadata.fingerprintSha256': record.metadata.fingerprintSha256, _id: { $ne: record.id } }, { _id: 1 })
+        .sort({ _id: 1 })
+        .limit(DUPLICATE_IDS_LISTED)
+        .lean()
+        .exec();
+      return copies.map((copy) => copy._id);
+    } catch (error) {
+      return rethrowAsTransient(error);
+    }
+  }
+
   private contentOf(command: ValidCommand) {
     const { parsed } = command.verdict;
+    // Tags are replaced only by a command that sends them: a dialect's update (which has none) keeps them.
+    const tags = command.tags !== undefined ? { tags: { ...command.tags }, tagPairs: tagPairsOf(command.tags) } : {};
     return {
       name: command.name,
       labels: { ...command.labels },
+      ...tags,
       certificatePem: parsed.certificatePem,
       chainPem: [...parsed.chainPem],
       trustedRootCaPem: parsed.trustedRootCaPem,

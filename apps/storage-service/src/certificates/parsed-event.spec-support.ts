@@ -20,6 +20,7 @@ export interface CommandFields {
   readonly tenantId: string;
   readonly name: string;
   readonly labels?: Readonly<Record<string, string>>;
+  readonly tags?: Readonly<Record<string, string>>;
   /** Makes the command an update of this certificate. */
   readonly certificateId?: number;
   /** The certificate's DNS names, the first also its CN; `<name>.example.com` when absent. */
@@ -57,7 +58,8 @@ export async function rejectedParsedEvent(fields: CommandFields, code: ErrorCode
 function identityOf(fields: CommandFields, certificate: string, privateKey: string): Omit<CertificateParsedEvent, 'verdict'> {
   const operation = fields.certificateId === undefined ? 'create' : 'update';
   const labels = { ...fields.labels };
-  const create = { requestId: fields.requestId, tenantId: fields.tenantId, name: fields.name, certificate, privateKey, labels };
+  const tags = fields.tags !== undefined ? { tags: { ...fields.tags } } : {};
+  const create = { requestId: fields.requestId, tenantId: fields.tenantId, name: fields.name, certificate, privateKey, labels, ...tags };
   const command: CertificateCommand = fields.certificateId === undefined ? create : { ...create, certificateId: fields.certificateId };
   return {
     requestId: fields.requestId,
@@ -66,6 +68,7 @@ function identityOf(fields: CommandFields, certificate: string, privateKey: stri
     certificateId: fields.certificateId ?? null,
     name: fields.name,
     labels,
+    ...tags,
     contentHash: commandContentHash(operation, command),
   };
 }

@@ -19,6 +19,7 @@ export function summarizeOutcome(outcome: CertificateOutcomeEvent): OutcomeDecis
         certificateId: outcome.certificate.id,
         revision: outcome.certificate.revision,
         ...(outcome.restoredVersion !== undefined && { restoredVersion: outcome.restoredVersion }),
+        ...(outcome.duplicateOf !== undefined && { duplicateOf: [...outcome.duplicateOf] }),
       };
   }
 }
@@ -50,5 +51,6 @@ export function expandDecision(
     // The version this request made, even when a later write moved the certificate on.
     ...(decision.outcome === 'updated' && { version: decision.revision }),
     ...(decision.restoredVersion !== undefined && { restoredVersion: decision.restoredVersion }),
+    ...(decision.duplicateOf !== undefined && { duplicateOf: [...decision.duplicateOf] }),
   };
 }

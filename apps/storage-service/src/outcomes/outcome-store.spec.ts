@@ -15,6 +15,8 @@ function bigCertificate(id: number, tenantId: string): Certificate {
     tenantId,
     name: `cert-${id}`,
     labels: {},
+    tags: {},
+    tagPairs: [],
     certificatePem: `-----BEGIN CERTIFICATE-----\n${'A'.repeat(40_000)}\n-----END CERTIFICATE-----\n`,
     chainPem: ['-----BEGIN CERTIFICATE-----\nB\n-----END CERTIFICATE-----\n'],
     trustedRootCaPem: null,

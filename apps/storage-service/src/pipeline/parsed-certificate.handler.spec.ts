@@ -1,4 +1,4 @@
-import { gatewayOutcomesSubject, Streams, type CertificateOutcomeEvent } from '@certhub/contracts';
+import { gatewayOutcomesSubject, Streams, type CertificateOutcomeEvent, type CertificateStoredEvent } from '@certhub/contracts';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { Registry } from 'prom-client';
 import { CertificateWriter } from '../certificates/certificate-writer.service';
@@ -69,6 +69,7 @@ describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
           outcome: {
             requestId: 'shop-1', tenantId: 'team-a', operation: 'create', decidedAt: expect.any(String), outcome: 'created',
             certificate: expect.objectContaining({ tenantId: 'team-a', name: 'shop', revision: 1, certificatePem: event.verdict.parsed.certificatePem }),
+            duplicateOf: [],
           },
         },
       },
@@ -76,6 +77,20 @@ describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
     expect(await countNamed('team-a', 'shop')).toBe(1);
     expect(await outcomes.find('team-a', 'shop-1')).toEqual(publisher.published[0]?.answer);
     expect(await counted('created')).toBe(1);
+  });
+
+  it('stores a copy of a certificate the tenant holds, names the original in duplicateOf, and answers a retry the same', async () => {
+    const original = await validParsedEvent({ requestId: 'dup-1', tenantId: 'team-a', name: 'dup-original' });
+    await handler.handle(original, nextDelivery());
+    const originalId = (publisher.published.at(-1)?.answer.outcome as CertificateStoredEvent).certificate.id;
+    const copy = { ...original, requestId: 'dup-2', name: 'dup-copy' };
+
+    await handler.handle(copy, nextDelivery());
+    await handler.handle(copy, nextDelivery());
+
+    const [first, again] = publisher.published.slice(-2).map((published) => published.answer.outcome as CertificateStoredEvent);
+    expect(first).toMatchObject({ outcome: 'created', duplicateOf: [originalId] });
+    expect(again).toMatchObject({ outcome: 'created', certificate: { id: first?.certificate.id }, duplicateOf: [originalId] });
   });
 
   it('answers a redelivery with the same outcome again, and stores nothing twice', async () => {

@@ -59,8 +59,10 @@ export class ParsedCertificateHandler {
     const certificateId = event.certificateId as number;
     try {
       switch (event.operation) {
-        case 'create':
-          return stored(event, await this.writer.create(valid));
+        case 'create': {
+          const record = await this.writer.create(valid);
+          return stored(event, record, await this.writer.duplicatesOf(record));
+        }
         case 'update':
           return stored(event, await this.writer.update(valid, certificateId));
         case 'delete':
@@ -86,8 +88,8 @@ function base(event: CertificateParsedEvent) {
   };
 }
 
-function stored(event: CertificateParsedEvent, certificate: CertificateRecord): CertificateStoredEvent {
-  if (event.operation === 'create') return { ...base(event), outcome: 'created', certificate };
+function stored(event: CertificateParsedEvent, certificate: CertificateRecord, duplicateOf?: number[]): CertificateStoredEvent {
+  if (event.operation === 'create') return { ...base(event), outcome: 'created', certificate, ...(duplicateOf !== undefined && { duplicateOf }) };
   // Every update is a new version; the event names it (a created certificate is always version 1).
   return { ...base(event), outcome: 'updated', certificate, version: certificate.revision };
 }

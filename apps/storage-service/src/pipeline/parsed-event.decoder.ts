@@ -1,4 +1,4 @@
-import { CommandOperations, GATEWAY_OUTCOMES_SUBJECT, isLifecycleOperation, type CertificateParsedEvent } from '@certhub/contracts';
+import { CommandOperations, GATEWAY_OUTCOMES_SUBJECT, isLifecycleOperation, isStringRecord, TagLimits, type CertificateParsedEvent } from '@certhub/contracts';
 import { decodeJson, UndecodablePayloadError } from '@certhub/messaging';
 
 /**
@@ -24,6 +24,8 @@ export function decodeParsedEvent(data: Uint8Array): CertificateParsedEvent {
   }
   if (operation === 'rollback' && raw.verdict?.ok === true && !Number.isSafeInteger(raw.version)) problems.push('version must be an integer');
   if (typeof raw.labels !== 'object' || raw.labels === null) problems.push('labels must be an object');
+  // Tags become index keys: only the bounded string map the command contract allows.
+  if (raw.tags !== undefined && !isStringRecord(raw.tags, TagLimits)) problems.push('tags must be a bounded map of strings');
   // Storage publishes to it: never anything but a gateway instance's outcome subject.
   if (raw.replyTo !== undefined && (typeof raw.replyTo !== 'string' || !GATEWAY_OUTCOMES_SUBJECT.test(raw.replyTo))) {
     problems.push('replyTo must be a gateway outcome subject');

@@ -18,6 +18,8 @@ export function certificateQueryFilter(query: CertificateQuery, now: Date): Quer
     // Anchored and escaped: the prefix is matched as text, never as a pattern the caller wrote.
     ...(query.namePrefix !== null && { name: { $regex: `^${escapeRegExp(query.namePrefix)}` } }),
     ...(query.fingerprint !== null && { 'metadata.fingerprintSha256': query.fingerprint }),
+    // Every pair must be among the certificate's (AND); the first one narrows through tenant_tags_not_after.
+    ...(query.tags.length > 0 && { tagPairs: { $all: [...query.tags] } }),
     ...(after !== null && { $or: [{ notAfter: { $gt: after.notAfter } }, { notAfter: after.notAfter, _id: { $gt: after.id } }] }),
   };
 }

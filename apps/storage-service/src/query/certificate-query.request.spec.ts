@@ -13,7 +13,7 @@ function queryOf(raw: unknown): CertificateQuery {
 describe('readCertificateQuery', () => {
   it('applies the defaults', () => {
     expect(queryOf({ tenantId: 'team-a' })).toEqual({
-      tenantId: 'team-a', hostname: null, expiresWithinDays: null, namePrefix: null, fingerprint: null, limit: 100, after: null,
+      tenantId: 'team-a', hostname: null, expiresWithinDays: null, namePrefix: null, fingerprint: null, tags: [], limit: 100, after: null,
     });
   });
 

@@ -8,6 +8,7 @@ export interface CertificateQuery {
   readonly expiresWithinDays: number | null;
   readonly namePrefix: string | null;
   readonly fingerprint: string | null;
+  readonly tags: readonly string[];
   readonly limit: number;
   readonly after: QueryCursor | null;
 }
@@ -22,7 +23,7 @@ export type CertificateQueryReading = { readonly query: CertificateQuery } | { r
 export function readCertificateQuery(raw: unknown): CertificateQueryReading {
   const checked = validatePayload(CertificateQueryRequest, raw);
   if (!checked.ok) return { problem: checked.problems.join('; ') };
-  const { tenantId, hostname, expiresWithinDays, namePrefix, fingerprint, limit, after } = checked.value;
+  const { tenantId, hostname, expiresWithinDays, namePrefix, fingerprint, tags, limit, after } = checked.value;
   const cursor = typeof after === 'string' ? decodeCursor(after) : null;
   if (typeof after === 'string' && cursor === null) return { problem: 'after is not a cursor this service returned' };
   return {
@@ -33,6 +34,7 @@ export function readCertificateQuery(raw: unknown): CertificateQueryReading {
       expiresWithinDays: expiresWithinDays ?? null,
       namePrefix: namePrefix ?? null,
       fingerprint: fingerprint ?? null,
+      tags: [...new Set(tags ?? [])],
       limit: limit ?? CertificateQueryLimits.defaultLimit,
       after: cursor,
     },

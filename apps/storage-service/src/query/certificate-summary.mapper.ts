@@ -4,6 +4,7 @@ import type { Certificate } from '../certificates/schemas/certificate.schema';
 
 /** The fields a listing reads: never the PEMs or the sealed key. */
 export type SummarizedCertificate = Pick<Certificate, '_id' | 'uid' | 'name' | 'hostnames' | 'notAfter' | 'labels'> & {
+  readonly tags?: Certificate['tags'];
   readonly metadata: Pick<Certificate['metadata'], 'notBefore' | 'commonName'>;
 };
 
@@ -14,6 +15,7 @@ export const SUMMARY_FIELDS = {
   hostnames: 1,
   notAfter: 1,
   labels: 1,
+  tags: 1,
   'metadata.notBefore': 1,
   'metadata.commonName': 1,
 } as const;
@@ -29,5 +31,6 @@ export function toCertificateSummary(doc: SummarizedCertificate): CertificateSum
     notAfter: doc.notAfter.toISOString(),
     commonName: doc.metadata.commonName,
     labels: { ...doc.labels },
+    tags: { ...(doc.tags ?? {}) },
   };
 }

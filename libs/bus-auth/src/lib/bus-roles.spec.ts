@@ -26,6 +26,13 @@ describe('who may do what on the bus', () => {
     expect(pullers).toEqual(['parser']);
   });
 
+  it('lets only the gateway ask for a dry run and only the parser read one (it carries a clear key)', () => {
+    expect(SERVICE_ROLES.filter((role) => mayPublish(servicePermissions(role), Subjects.inspectValidate))).toEqual(['gateway']);
+    expect(SERVICE_ROLES.filter((role) => maySubscribe(servicePermissions(role), Subjects.inspectValidate))).toEqual(['parser']);
+    expect(mayPublish(producerPermissions('team-a'), Subjects.inspectValidate)).toBe(false);
+    expect(maySubscribe(producerPermissions('team-a'), Subjects.inspectValidate)).toBe(false);
+  });
+
   it('lets nobody read stored commands through the JetStream API', () => {
     for (const role of SERVICE_ROLES) {
       expect(mayPublish(servicePermissions(role), '$JS.API.STREAM.MSG.GET.CERTHUB_COMMANDS')).toBe(false);

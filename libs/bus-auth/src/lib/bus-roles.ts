@@ -57,6 +57,8 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             Subjects.rpcCertificateGet,
             Subjects.rpcCertificateVersions,
             Subjects.rpcHealthStorage,
+            // The dry run carries a clear key: the gateway asks, only the parser answers (see 'parser').
+            Subjects.inspectValidate,
             `${JS_API}.INFO`,
             // The Alibaba replay guard shared by every gateway: add a nonce, read one back.
             `$KV.${Buckets.alibabaNonces.name}.>`,
@@ -80,7 +82,11 @@ export function servicePermissions(role: ServiceRole): UserPermissions {
             ...pullConsumerApi(Streams.commands.name, Consumers.parser),
           ],
         },
-        sub: { allow: [inbox] },
+        // Its pulled commands arrive in its inbox; dry runs (a clear key inside) on their own subject, which
+        // is outside storage's `certhub.rpc.>` so that nobody else may read them.
+        sub: { allow: [inbox, Subjects.inspectValidate] },
+        // One answer to each dry run, on the requester's reply subject.
+        allowResponses: true,
       };
     case 'storage':
       return {

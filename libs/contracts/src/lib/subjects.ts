@@ -34,6 +34,13 @@ export const Subjects = {
   rpcCertificateVersions: 'certhub.rpc.certificates.versions',
   rpcSealedList: 'certhub.rpc.keys.list',
   rpcSealedRewrap: 'certhub.rpc.keys.rewrap',
+
+  /**
+   * Core NATS request/reply served by the parser: the dry run of an upload. The request carries a clear private
+   * key, so it is outside `certhub.rpc.>` (which storage subscribes to): only the gateway may send it and only
+   * the parser may read it.
+   */
+  inspectValidate: 'certhub.inspect.validate',
 } as const;
 
 export const CommandOperations = ['create', 'update', 'delete', 'rollback'] as const;

@@ -38,6 +38,13 @@ describe('redactPrivateKeys', () => {
     expect(redacted).toContain('kept');
   });
 
+  it('removes the pkcs12 and passphrase members of a command, escaped quotes and a cut-off end included', () => {
+    const raw = JSON.stringify({ pkcs12: 'MIIKSECRETBUNDLE', passphrase: 'se"cr\\et', certificate: 'kept' });
+    const redacted = Buffer.from(redactPrivateKeys(Buffer.from(raw))).toString();
+    expect(JSON.parse(redacted)).toEqual({ pkcs12: '[redacted]', passphrase: '[redacted]', certificate: 'kept' });
+    expect(Buffer.from(redactPrivateKeys(Buffer.from('{"passphrase": "cut-off sec'))).toString()).toBe('{"passphrase": "[redacted]"');
+  });
+
   it('removes an unterminated key block to the end', () => {
     const redacted = Buffer.from(redactPrivateKeys(Buffer.from('x -----BEGIN PRIVATE KEY-----\nSECRET'))).toString();
     expect(redacted).toBe('x [private key redacted]');

@@ -2,6 +2,10 @@ import { CerthubError } from '@certhub/contracts';
 import { isoSeconds } from './certificate-metadata';
 import type { ParsedCertificate } from './parsed-certificate';
 
+/** Under this many days left, a dry run warns that the certificate is about to expire. */
+export const EXPIRES_SOON_DAYS = 14;
+const DAY_MS = 86_400_000;
+
 /** Only the server certificate is checked: an expired intermediate is the CA's problem and clients report it. */
 export function assertCurrentlyValid(cert: ParsedCertificate, now: Date): void {
   if (cert.notAfter.getTime() < now.getTime()) {
@@ -10,4 +14,13 @@ export function assertCurrentlyValid(cert: ParsedCertificate, now: Date): void {
   if (cert.notBefore.getTime() > now.getTime()) {
     throw new CerthubError('CERT_NOT_YET_VALID', `The certificate is not valid before ${isoSeconds(cert.notBefore)}.`);
   }
+}
+
+/** A certificate still valid but expiring within EXPIRES_SOON_DAYS: accepted, with a warning saying so. */
+export function expiryWarning(cert: ParsedCertificate, now: Date): string | null {
+  const left = cert.notAfter.getTime() - now.getTime();
+  if (left < 0 || left >= EXPIRES_SOON_DAYS * DAY_MS) return null;
+  const days = Math.floor(left / DAY_MS);
+  const when = days === 0 ? 'in less than a day' : `in ${days} day${days === 1 ? '' : 's'}`;
+  return `The certificate expires ${when} (${isoSeconds(cert.notAfter)}); renew it with your CA and upload the renewed one.`;
 }

@@ -1,5 +1,6 @@
 import { CerthubError } from '@certhub/contracts';
 import type { ParsedCertificate } from '../certificate/parsed-certificate';
+import { sameName } from '../names/distinguished-name';
 
 /** Real chains hold two to four certificates; the cap keeps parsing and the order search cheap on hostile input. */
 export const MAX_CHAIN_LENGTH = 16;
@@ -20,4 +21,13 @@ export function assembleChain(leaf: ParsedCertificate, candidates: readonly Pars
     throw new CerthubError('CHAIN_PARSE_FAILED', `The certificate chain holds ${chain.length} certificates; at most ${MAX_CHAIN_LENGTH} are accepted.`);
   }
   return chain;
+}
+
+/**
+ * A certificate issued by a CA, uploaded without any issuer: accepted (some deployments add the chain
+ * themselves), with a warning, because clients that lack the intermediate will refuse the server.
+ */
+export function missingIssuerWarning(leaf: ParsedCertificate, chain: readonly ParsedCertificate[], root: ParsedCertificate | null): string | null {
+  if (chain.length > 0 || root !== null || sameName(leaf.issuerDn, leaf.subjectDn)) return null;
+  return `The certificate was issued by "${leaf.issuerDn.text}", but no issuer certificate was uploaded: add your CA's intermediate certificate(s) in \`chain\`, the issuer first.`;
 }

@@ -9,16 +9,24 @@ const KEY_FORMATS: Readonly<Record<string, 'pkcs8' | 'pkcs1' | 'sec1'>> = {
   'EC PRIVATE KEY': 'sec1',
 };
 
-const ENCRYPTED = 'The private key is encrypted; upload it without a password (for example `openssl pkey -in key.pem -out plain.pem`).';
+const ENCRYPTED =
+  'The private key is encrypted; upload it without a password (for example `openssl pkey -in key.pem -out plain.pem`), ' +
+  'or send its passphrase in `passphrase` (certhub API and bus commands).';
+const WRONG_PASSPHRASE = 'The passphrase does not open the private key; check it (it is case-sensitive), or upload the key without a password.';
 
 /**
  * Reads the one private key of the upload. Messages never quote the field: whatever was pasted there may be
- * secret even when it is not a key.
+ * secret even when it is not a key. An encrypted key (PKCS#8 "ENCRYPTED PRIVATE KEY", or the legacy
+ * "Proc-Type: 4,ENCRYPTED" PKCS#1 / SEC1 form) is opened with `passphrase` when one is given; the cloud dialects
+ * never pass one, so for them it stays refused as their clouds refuse it. A passphrase given with a clear key is
+ * not needed and ignored.
  */
-export function readPrivateKey(text: string): KeyObject {
+export function readPrivateKey(text: string, passphrase?: string): KeyObject {
   const block = singleBlock(text);
   if (block.label === 'ENCRYPTED PRIVATE KEY' || /ENCRYPTED/i.test(block.headers.get('Proc-Type') ?? '')) {
-    throw new CerthubError('KEY_ENCRYPTED', ENCRYPTED);
+    block.der.fill(0);
+    if (passphrase === undefined) throw new CerthubError('KEY_ENCRYPTED', ENCRYPTED);
+    return openEncrypted(text, passphrase);
   }
   const type = KEY_FORMATS[block.label];
   if (type === undefined) {
@@ -32,6 +40,15 @@ export function readPrivateKey(text: string): KeyObject {
     throw new CerthubError('KEY_PARSE_FAILED', `The private key could not be decoded as ${withArticle(block.label)}.`);
   } finally {
     block.der.fill(0);
+  }
+}
+
+/** node:crypto reads both encrypted forms from the PEM text (the legacy one needs its DEK-Info header). */
+function openEncrypted(text: string, passphrase: string): KeyObject {
+  try {
+    return createPrivateKey({ key: text, format: 'pem', passphrase });
+  } catch {
+    throw new CerthubError('KEY_ENCRYPTED', WRONG_PASSPHRASE);
   }
 }
 

@@ -28,6 +28,14 @@ export class Certificate {
   @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
   labels!: Record<string, string>;
 
+  /** Searchable key/value pairs (the certhub API's `tags`), kept apart from the dialects' labels. */
+  @Prop({ type: MongooseSchema.Types.Mixed, default: {} })
+  tags!: Record<string, string>;
+
+  /** `tags` as "key:value" strings, for the tag look-up's multikey index (keys hold no ":"). */
+  @Prop({ type: [String], default: [] })
+  tagPairs!: string[];
+
   @Prop({ type: String, required: true })
   certificatePem!: string;
 
@@ -108,6 +116,8 @@ CertificateSchema.index({ uid: 1 }, { unique: true, name: 'uid_unique' });
 // MongoDB merges the hostname candidates' index ranges in order instead of sorting every match in memory.
 CertificateSchema.index({ tenantId: 1, hostnames: 1, notAfter: 1, _id: 1 }, { name: 'tenant_hostnames_not_after' });
 CertificateSchema.index({ tenantId: 1, 'metadata.fingerprintSha256': 1 }, { name: 'tenant_fingerprint' });
+// Tag look-ups (`tag=key:value`, repeatable) filter on one pair through this index and page in (notAfter, _id) order.
+CertificateSchema.index({ tenantId: 1, tagPairs: 1, notAfter: 1, _id: 1 }, { name: 'tenant_tags_not_after' });
 CertificateSchema.index({ notAfter: 1 }, { name: 'not_after' });
 CertificateSchema.index({ tenantId: 1, notAfter: 1, _id: 1 }, { name: 'tenant_not_after' });
 // Sparse: a certificate with nothing left to announce has no expiryCheckAt and costs the index nothing.

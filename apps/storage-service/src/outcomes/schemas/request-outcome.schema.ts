@@ -13,6 +13,8 @@ export type OutcomeDecision =
       readonly revision: number;
       /** A rollback's restored version. */
       readonly restoredVersion?: number;
+      /** The outcome's duplicateOf, so an outcome answered again names the same copies. */
+      readonly duplicateOf?: readonly number[];
     }
   | {
       readonly outcome: 'deleted';

@@ -7,6 +7,8 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateBy,
+  ValidateIf,
 } from 'class-validator';
 import { IsStringRecord } from '../validation/is-string-record';
 import { GATEWAY_OUTCOMES_SUBJECT, type CommandOperation } from '../subjects';
@@ -21,7 +23,13 @@ export const CommandLimits = {
   certificate: 65_536,
   privateKey: 16_384,
   chain: 131_072,
+  /** A .pfx in base64: room for the certificate, key and chain above, encoded (4/3) with margin. */
+  pkcs12: 262_144,
+  passphrase: 1_024,
 } as const;
+
+/** `tags`: searchable key/value pairs (GET …/certificates?tag=key:value), bounded like ACM's. */
+export const TagLimits = { maxEntries: 32, maxKeyLength: 64, maxValueLength: 256 } as const;
 
 export const COMMAND_SCHEMA_VERSION = 1;
 
@@ -44,27 +52,21 @@ export class CommandIdentity {
 }
 
 /**
- * `certificate.create`: import a certificate and its private key for a tenant.
- * Published by the gateway or by any message-bus producer; see docs/events.md.
+ * What a certificate is made of in an upload: PEM fields, or a PKCS#12 bundle instead of the certificate and
+ * key. Shared by `certificate.create` / `.update` and the dry run (`certhub.inspect.validate`).
  */
-export class CertificateCreateCommand extends CommandIdentity {
-  @IsOptional()
-  @IsIn([COMMAND_SCHEMA_VERSION])
-  schemaVersion?: number;
-
-  @IsString()
-  @Length(1, CommandLimits.name)
-  name!: string;
-
-  /** PEM; may carry the chain after the leaf certificate. */
+export class CertificateMaterial extends CommandIdentity {
+  /** PEM; may carry the chain after the leaf certificate. Required unless `pkcs12` is given. */
+  @ValidateIf((material: CertificateMaterial) => material.pkcs12 === undefined)
   @IsString()
   @Length(1, CommandLimits.certificate)
-  certificate!: string;
+  certificate?: string;
 
-  /** Unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1). */
+  /** PEM private key (PKCS#8, PKCS#1 or SEC1), encrypted only with `passphrase`. Required unless `pkcs12` is given. */
+  @ValidateIf((material: CertificateMaterial) => material.pkcs12 === undefined)
   @IsString()
   @Length(1, CommandLimits.privateKey)
-  privateKey!: string;
+  privateKey?: string;
 
   /** PEM intermediates, leaf's issuer first. Empty string means none. */
   @IsOptional()
@@ -77,10 +79,54 @@ export class CertificateCreateCommand extends CommandIdentity {
   @MaxLength(CommandLimits.chain)
   trustedRootCa?: string;
 
+  /** A PKCS#12 (.pfx / .p12) bundle in base64, instead of `certificate` and `privateKey`. */
+  @ValidateIf((material: CertificateMaterial) => material.pkcs12 !== undefined)
+  @IsString()
+  @Length(1, CommandLimits.pkcs12)
+  @ValidateBy({
+    name: 'pkcs12Alone',
+    validator: {
+      validate: (_value: unknown, args) => {
+        const material = args?.object as CertificateMaterial;
+        return material.certificate === undefined && material.privateKey === undefined;
+      },
+      defaultMessage: () => 'pkcs12 replaces certificate and privateKey: send either pkcs12 or the PEM fields',
+    },
+  })
+  pkcs12?: string;
+
+  /**
+   * Opens an encrypted private key or the PKCS#12 bundle. Read by the parser only, once; never stored, logged
+   * or passed on (it is not part of the content hash either).
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(CommandLimits.passphrase)
+  passphrase?: string;
+}
+
+/**
+ * `certificate.create`: import a certificate and its private key for a tenant.
+ * Published by the gateway or by any message-bus producer; see docs/events.md.
+ */
+export class CertificateCreateCommand extends CertificateMaterial {
+  @IsOptional()
+  @IsIn([COMMAND_SCHEMA_VERSION])
+  schemaVersion?: number;
+
+  @IsString()
+  @Length(1, CommandLimits.name)
+  name!: string;
+
   /** Dialect attributes stored verbatim and returned with the record. */
   @IsOptional()
   @IsStringRecord({ maxEntries: 16, maxKeyLength: 64, maxValueLength: 256 })
   labels?: Record<string, string>;
+
+  /** Searchable key/value pairs, stored and returned with the record (certhub API `tags`). */
+  @IsOptional()
+  @IsStringRecord(TagLimits)
+  tags?: Record<string, string>;
 
   /** Who produced the command, for logs and metrics only. */
   @IsOptional()

@@ -24,6 +24,11 @@ export interface CertificateStoredEvent extends OutcomeBase {
   readonly version?: number;
   /** Set on `updated` by a rollback: the earlier version whose content became current again. */
   readonly restoredVersion?: number;
+  /**
+   * On a create: the ids of the tenant's other certificates with the same SHA-256 fingerprint when it was
+   * stored (at most DUPLICATE_IDS_LISTED). The import still succeeds; this only says it is a copy.
+   */
+  readonly duplicateOf?: readonly number[];
 }
 
 /** `certificate.deleted`: the certificate is gone from every read, its name is free again. */
@@ -34,6 +39,9 @@ export interface CertificateDeletedEvent extends OutcomeBase {
   /** When the certificate was first deleted: a repeated delete is answered with the same moment. */
   readonly deletedAt: string;
 }
+
+/** How many ids `duplicateOf` names at most. */
+export const DUPLICATE_IDS_LISTED = 20;
 
 /** `certificate.rejected`: nothing was stored; `code` is from the error catalogue. */
 export interface CertificateRejectedEvent extends OutcomeBase {

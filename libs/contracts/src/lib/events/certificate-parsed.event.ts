@@ -24,6 +24,8 @@ export interface CertificateParsedEvent {
   readonly certificateId: number | null;
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** The command's `tags`; absent on hand-overs from parsers that predate them. */
+  readonly tags?: Readonly<Record<string, string>>;
   /** commandContentHash(): the command's content without the key, to detect a request id reused for other content. */
   readonly contentHash: string;
   /** The command's replyTo: storage sends the outcome there too (core NATS). */

@@ -1,4 +1,5 @@
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { TagLimits } from './certificate-command.events';
 import { normalizeHostname } from '../validation/hostname';
 import { IsTenantId } from '../validation/tenant-id';
 
@@ -11,7 +12,12 @@ export const CertificateQueryLimits = {
   maxCursorLength: 128,
   /** As long as a name may be. */
   maxNamePrefixLength: 255,
+  /** `tag=` parameters in one query. */
+  maxTags: 8,
 } as const;
+
+/** One `tag` filter: a tag key, `:`, and the value it must have exactly (which may itself contain `:`). */
+export const TAG_FILTER = new RegExp(`^[A-Za-z0-9_-]{1,${TagLimits.maxKeyLength}}:[\\s\\S]{0,${TagLimits.maxValueLength}}$`);
 
 /** A SHA-256 fingerprint as certhub stores it: 64 lower-case hex digits. */
 export const FINGERPRINT_SHA256 = /^[0-9a-f]{64}$/;
@@ -66,6 +72,14 @@ export class CertificateQueryRequest {
   @Matches(FINGERPRINT_SHA256, { message: 'fingerprint must be 64 lower-case hex digits' })
   readonly fingerprint?: string | null;
 
+  /** `key:value` pairs the certificate's tags must all hold (AND). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CertificateQueryLimits.maxTags)
+  @IsString({ each: true })
+  @Matches(TAG_FILTER, { each: true, message: 'each tag must be key:value, the key 1-64 of [A-Za-z0-9_-]' })
+  readonly tags?: readonly string[] | null;
+
   /** The `next` of the previous page; opaque. */
   @IsOptional()
   @IsString()
@@ -85,6 +99,7 @@ export interface CertificateSummary {
   readonly notAfter: string;
   readonly commonName: string | null;
   readonly labels: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /**

@@ -9,8 +9,10 @@ import type { LifecycleOperation } from '../subjects';
  * key is ever stored, and the certificate already determines which key can match it.
  */
 export function commandContentHash(operation: CommandOperation, command: CertificateCommand): string {
-  const labels = Object.entries(command.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const certificateId = 'certificateId' in command ? command.certificateId : null;
+  // The fields added later (a bundle, tags) are appended only when present, so a command without them hashes
+  // as it always did and its stored outcome still answers it. The passphrase is left out like the key.
+  const later = command.pkcs12 !== undefined || command.tags !== undefined ? [command.pkcs12 ?? '', sortedEntries(command.tags)] : [];
   return createHash('sha256')
     .update(
       JSON.stringify([
@@ -21,7 +23,8 @@ export function commandContentHash(operation: CommandOperation, command: Certifi
         command.certificate,
         command.chain ?? '',
         command.trustedRootCa ?? '',
-        labels,
+        sortedEntries(command.labels),
+        ...later,
       ]),
     )
     .digest('hex');
@@ -31,4 +34,8 @@ export function commandContentHash(operation: CommandOperation, command: Certifi
 export function lifecycleContentHash(operation: LifecycleOperation, command: CertificateLifecycleCommand): string {
   const version = 'version' in command ? command.version : null;
   return createHash('sha256').update(JSON.stringify([operation, command.tenantId, command.certificateId, version])).digest('hex');
+}
+
+function sortedEntries(record: Readonly<Record<string, string>> | undefined): Array<[string, string]> {
+  return Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

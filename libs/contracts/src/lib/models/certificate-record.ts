@@ -13,6 +13,8 @@ export interface CertificateRecord {
   readonly name: string;
   /** Dialect-specific attributes kept verbatim (e.g. Rainbond certificate_type, APIG type/instance_id). */
   readonly labels: Readonly<Record<string, string>>;
+  /** Searchable key/value pairs (certhub API `tags`, command `tags`); `{}` when none. */
+  readonly tags: Readonly<Record<string, string>>;
   readonly certificatePem: string;
   readonly chainPem: readonly string[];
   readonly hasTrustedRootCa: boolean;

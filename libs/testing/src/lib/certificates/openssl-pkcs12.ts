@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runOpenssl, withTempDir } from './openssl-cli';
 import type { OpensslCertificate } from './openssl-certificates';
@@ -27,5 +27,36 @@ export function listThroughPkcs12(cert: OpensslCertificate, chain: readonly Open
       certificates: runOpenssl(['pkcs12', '-in', bundle, '-nokeys', '-passin', 'pass:test']),
       privateKey: runOpenssl(['pkcs12', '-in', bundle, '-nocerts', '-nodes', '-passin', 'pass:test']),
     };
+  });
+}
+
+/**
+ * How `openssl pkcs12 -export` encrypts: `aes256` is OpenSSL 3's default (PBES2, PBKDF2, AES-256-CBC, SHA-256
+ * MAC); `des3` the legacy triple-DES of older exporters for both bags (SHA-1 MAC); `legacy` is `-legacy`, which
+ * encrypts the certificates with 40-bit RC2.
+ */
+export type Pkcs12Encryption = 'aes256' | 'des3' | 'legacy';
+
+const PKCS12_ENCRYPTION_ARGS: Readonly<Record<Pkcs12Encryption, readonly string[]>> = {
+  aes256: ['-certpbe', 'AES-256-CBC', '-keypbe', 'AES-256-CBC', '-macalg', 'sha256'],
+  des3: ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'],
+  legacy: ['-legacy'],
+};
+
+/** A .pfx made by `openssl pkcs12 -export` from a certificate, its key and its chain, as base64. */
+export function exportPkcs12(cert: OpensslCertificate, passphrase: string, options: { readonly chain?: readonly OpensslCertificate[]; readonly encryption?: Pkcs12Encryption } = {}): string {
+  return withTempDir((dir) => {
+    const file = (name: string, content: string) => {
+      writeFileSync(join(dir, name), content);
+      return join(dir, name);
+    };
+    const chain = options.chain ?? [];
+    const bundle = join(dir, 'bundle.p12');
+    const certfile = chain.length > 0 ? ['-certfile', file('chain.pem', chain.map((c) => c.certificatePem).join(''))] : [];
+    runOpenssl([
+      'pkcs12', '-export', '-in', file('cert.pem', cert.certificatePem), '-inkey', file('key.pem', cert.privateKeyPem), ...certfile,
+      ...PKCS12_ENCRYPTION_ARGS[options.encryption ?? 'aes256'], '-out', bundle, '-passout', `file:${file('pass.txt', passphrase)}`,
+    ]);
+    return readFileSync(bundle).toString('base64');
   });
 }
