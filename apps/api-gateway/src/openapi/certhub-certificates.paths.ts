@@ -110,7 +110,7 @@ export const CERTIFICATE_LIST_COMPONENTS: Components = {
           additionalProperties: true,
         },
         chain: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Subject, issuer, serial, validity and fingerprint of each chain certificate.' },
-        revision: { type: 'integer', minimum: 1, description: 'Incremented by every update.' },
+        revision: { type: 'integer', minimum: 1, description: 'The current version (see …/versions): incremented by every update and rollback.' },
         createdAt: { type: 'string', format: 'date-time' },
         updatedAt: { type: 'string', format: 'date-time' },
       },

@@ -91,4 +91,25 @@ describe('versions, rollback and delete (on a MongoDB-protocol server)', () => {
     // Still deleted, still answered the same.
     expect(await parts.lifecycle.delete('team-a', id, 'p-4')).toMatchObject({ certificateId: id, name: 'purged' });
   });
+
+  it('keeps one linear history under concurrent updates: every version once, none lost', async () => {
+    const wide = lifecycleOver(database, { versionsKept: 10, retentionMs: 60_000 });
+    const { id } = await wide.writer.create(await upload('team-a', 'raced', 'c-0'));
+    const updates = await Promise.all([1, 2, 3, 4, 5].map((n) => upload('team-a', 'raced', `c-${n}`, id)));
+    await Promise.all(updates.map((update) => wide.writer.update(update, id)));
+    const doc = (await stored(id)) as Certificate;
+    expect(doc.revision).toBe(6);
+    expect(keptVersions(doc).map((version) => version.version)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(new Set(keptVersions(doc).map((version) => version.requestId)).size).toBe(6);
+  });
+
+  it('finishes a delete that stopped between keeping the tombstone and removing the certificate, with its first moment', async () => {
+    const { id } = await parts.writer.create(await upload('team-a', 'half-deleted', 'h-1'));
+    const firstAttempt = new Date('2030-02-02T00:00:00Z');
+    // What a crash right after the tombstone write leaves behind.
+    await database.deletedCertificates.create({ _id: id, tenantId: 'team-a', name: 'half-deleted', deletedAt: firstAttempt, deletedByRequestId: 'h-2' });
+    expect(await parts.lifecycle.delete('team-a', id, 'h-2')).toEqual({ certificateId: id, name: 'half-deleted', deletedAt: firstAttempt });
+    expect(await stored(id)).toBeNull();
+    expect((await database.deletedCertificates.findById(id).lean<DeletedCertificate>().exec())?.certificate?.privateKey).toBeDefined();
+  });
 });

@@ -193,4 +193,31 @@ describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
     expect(await countNamed('team-a', 'twice')).toBe(1);
     expect(await counted('created')).toBe(1);
   });
+
+  it('decides a rollback and a delete from the bus, and answers each again, unchanged, after later writes', async () => {
+    const created = await validParsedEvent({ requestId: 'life-1', tenantId: 'team-a', name: 'life' });
+    await handler.handle(created, nextDelivery());
+    const id = (publisher.published.at(-1)?.answer.outcome as { certificate: { id: number } }).certificate.id;
+    await handler.handle(await validParsedEvent({ requestId: 'life-2', tenantId: 'team-a', name: 'life', certificateId: id }), nextDelivery());
+
+    const named = { tenantId: 'team-a', name: '', labels: {}, certificateId: id, verdict: { ok: true as const, parsed: null } };
+    const rollback = { ...named, requestId: 'life-3', operation: 'rollback' as const, version: 1, contentHash: 'rollback-hash' };
+    await handler.handle(rollback, nextDelivery());
+    const rolled = publisher.published.at(-1)?.answer;
+    expect(rolled?.outcome).toMatchObject({ outcome: 'updated', operation: 'rollback', version: 3, restoredVersion: 1, certificate: { id, revision: 3 } });
+
+    const remove = { ...named, requestId: 'life-4', operation: 'delete' as const, contentHash: 'delete-hash' };
+    await handler.handle(remove, nextDelivery());
+    const deleted = publisher.published.at(-1)?.answer;
+    expect(deleted?.outcome).toMatchObject({ outcome: 'deleted', operation: 'delete', certificateId: id, name: 'life', deletedAt: expect.any(String) });
+    expect(await countNamed('team-a', 'life')).toBe(0);
+    expect(await counted('deleted')).toBe(1);
+
+    // A redelivery of either is the first answer again; the deleted certificate does not change the delete's.
+    await handler.handle(remove, nextDelivery());
+    expect(publisher.published.at(-1)?.answer).toEqual(deleted);
+    await handler.handle(rollback, nextDelivery());
+    expect(publisher.published.at(-1)?.answer.outcome).toMatchObject({ outcome: 'rejected', code: 'NOT_FOUND' });
+    expect(await counted('deleted')).toBe(1);
+  });
 });

@@ -20,7 +20,7 @@ export interface CertificateRecord {
   readonly hasTrustedRootCa: boolean;
   readonly metadata: CertificateMetadata;
   readonly chain: readonly ChainEntryMetadata[];
-  /** Incremented on every update, starting at 1. */
+  /** The current version's number (GET …/versions): 1 at creation, incremented by every update and rollback. */
   readonly revision: number;
   readonly createdAt: string;
   readonly updatedAt: string;
