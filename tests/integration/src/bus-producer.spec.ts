@@ -1,5 +1,5 @@
 import { deadLetterSubject, type CertificateStoredEvent } from '@certhub/contracts';
-import { createTestCertificate } from '@certhub/testing';
+import { createTestCertificate, exportPkcs12 } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import type { Msg } from 'nats';
 import { BusProducer } from './support/bus-producer';
@@ -26,6 +26,18 @@ function produce(operation: 'create' | 'update', payload: unknown, msgId?: strin
 }
 
 describe('message-bus producers (no HTTP)', () => {
+  it('send a PKCS#12 bundle with its passphrase and tags, and a copy of it is stored with duplicateOf naming the first', async () => {
+    const cert = await createTestCertificate({ commonName: 'pfx-bus.example.com' });
+    const pkcs12 = exportPkcs12(cert, 'bus passphrase');
+    const [first, copy] = [randomUUID(), randomUUID()];
+    await produce('create', { requestId: first, name: 'pfx-from-the-bus', pkcs12, passphrase: 'bus passphrase', tags: { via: 'bus' } });
+    const created = (await outcomes.outcomeOf('bus-tenant', first)) as CertificateStoredEvent;
+    expect(created).toMatchObject({ outcome: 'created', duplicateOf: [], certificate: { tags: { via: 'bus' }, certificatePem: cert.certificatePem } });
+
+    await produce('create', { requestId: copy, name: 'pfx-copy', certificate: cert.certificatePem, privateKey: cert.privateKeyPem });
+    expect(await outcomes.outcomeOf('bus-tenant', copy)).toMatchObject({ outcome: 'created', duplicateOf: [created.certificate.id], certificate: { tags: {} } });
+  });
+
   it('get a certificate.created outcome and a stored certificate for a valid certificate.create', async () => {
     const cert = await createTestCertificate({ keyType: 'p384', commonName: 'bus.example.com' });
     const requestId = randomUUID();

@@ -44,10 +44,12 @@ export interface UploadCheck {
 export async function checkUpload(material: ImportMaterial, now: Date): Promise<UploadCheck> {
   const problems: UploadProblem[] = [];
   const fromBundle = material.pkcs12 !== undefined;
+  const sent = { fromBundle, chainSent: material.chain !== undefined, passphraseSent: material.passphrase !== undefined };
+  // A domain error is a problem of the upload; anything else is ours, and ends the check (the callers answer INTERNAL).
   const record = (error: unknown, field: UploadField) => {
     const { code, message } = asDomainError(error, 'INTERNAL', 'The upload could not be checked.');
     if (code === 'INTERNAL') throw error;
-    problems.push({ code, severity: 'error', field: fieldOf(code, field, { fromBundle, chainSent: material.chain !== undefined, passphraseSent: material.passphrase !== undefined }), message });
+    problems.push({ code, severity: 'error', field: fieldOf(code, field, sent), message });
   };
   const attempt = <T>(field: UploadField, step: () => T): T | null => {
     try {
@@ -80,6 +82,7 @@ export async function checkUpload(material: ImportMaterial, now: Date): Promise<
   const privateKey = fields.privateKey ?? attempt('privateKey', () => readPrivateKey(material.privateKey ?? '', material.passphrase));
   const chainField = attempt('chain', () => readChainField(fields.chain));
   const rootField = attempt('trustedRootCa', () => readTrustedRootField(material.trustedRootCa));
+  // Null both when there is no root and when it could not be read; only the first lets the links be checked.
   const rootRead = !problems.some((problem) => problem.field === 'trustedRootCa');
   const chain =
     leaf && content && chainField
@@ -89,7 +92,7 @@ export async function checkUpload(material: ImportMaterial, now: Date): Promise<
   if (privateKey && leaf && chain) await attemptAsync('privateKey', () => underCodeAsync('KEY_MISMATCH', 'The private key does not match the certificate.', () => assertKeyMatches(privateKey, leaf, chain)));
   if (leaf && chain && rootRead) await attemptAsync('chain', () => underCodeAsync('CHAIN_BROKEN', 'The certificate chain could not be verified.', () => verifyChain(leaf, chain, rootField)));
 
-  // Warnings last: an upload refused for a real problem is not also told about the ones it may live with.
+  // Warnings after the errors: they never block, so the import, which answers the first error, never answers one.
   const expiry = leaf ? expiryWarning(leaf, now) : null;
   if (expiry) problems.push({ code: 'CERT_EXPIRES_SOON', severity: 'warning', field: fromBundle ? 'pkcs12' : 'certificate', message: expiry });
   const missingIssuer = leaf && chain ? missingIssuerWarning(leaf, chain, rootField) : null;

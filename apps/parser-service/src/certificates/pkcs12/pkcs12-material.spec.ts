@@ -50,6 +50,13 @@ describe('pkcs12Fields', () => {
     expect(error.message).toMatch(/40-bit RC2.*Re-export it with a current cipher, e\.g\. `openssl pkcs12 -export -certpbe AES-256-CBC/);
   });
 
+  it('refuses a bundle that asks for more key-derivation work than any exporter uses, before doing it', () => {
+    const start = Date.now();
+    const error = refusal(() => pkcs12Fields(exportPkcs12(chain.leaf, 'right', { iterations: 1_000_001 }), 'right'));
+    expect(error).toMatchObject({ code: 'CERT_PARSE_FAILED', message: expect.stringContaining('asks for 1000001 key-derivation iterations; certhub accepts 1 to 1000000') });
+    expect(Date.now() - start).toBeLessThan(20_000);
+  });
+
   it.each([
     ['text that is not base64', 'not base64!', /must be the \.pfx \/ \.p12 file in base64/],
     ['base64 that is no PKCS#12', Buffer.from('hello').toString('base64'), /is not a PKCS#12 bundle/],

@@ -44,7 +44,7 @@ const PKCS12_ENCRYPTION_ARGS: Readonly<Record<Pkcs12Encryption, readonly string[
 };
 
 /** A .pfx made by `openssl pkcs12 -export` from a certificate, its key and its chain, as base64. */
-export function exportPkcs12(cert: OpensslCertificate, passphrase: string, options: { readonly chain?: readonly OpensslCertificate[]; readonly encryption?: Pkcs12Encryption } = {}): string {
+export function exportPkcs12(cert: OpensslCertificate, passphrase: string, options: { readonly chain?: readonly OpensslCertificate[]; readonly encryption?: Pkcs12Encryption; readonly iterations?: number } = {}): string {
   return withTempDir((dir) => {
     const file = (name: string, content: string) => {
       writeFileSync(join(dir, name), content);
@@ -55,7 +55,7 @@ export function exportPkcs12(cert: OpensslCertificate, passphrase: string, optio
     const certfile = chain.length > 0 ? ['-certfile', file('chain.pem', chain.map((c) => c.certificatePem).join(''))] : [];
     runOpenssl([
       'pkcs12', '-export', '-in', file('cert.pem', cert.certificatePem), '-inkey', file('key.pem', cert.privateKeyPem), ...certfile,
-      ...PKCS12_ENCRYPTION_ARGS[options.encryption ?? 'aes256'], '-out', bundle, '-passout', `file:${file('pass.txt', passphrase)}`,
+      ...PKCS12_ENCRYPTION_ARGS[options.encryption ?? 'aes256'], ...(options.iterations !== undefined ? ['-iter', String(options.iterations)] : []), '-out', bundle, '-passout', `file:${file('pass.txt', passphrase)}`,
     ]);
     return readFileSync(bundle).toString('base64');
   });
