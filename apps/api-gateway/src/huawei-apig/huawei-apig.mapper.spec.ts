@@ -26,7 +26,7 @@ const metadata: CertificateMetadata = {
 const stored = (labels: Record<string, string>): CertificateStoredEvent => ({
   requestId: 'r', tenantId: 'p1', operation: 'create', decidedAt: '2021-08-20T02:03:53.412Z', outcome: 'created',
   certificate: {
-    id: 7, uid: 'a27be832f2e9441c8127fe48e3b5ac67', scmId: 'scs1234567890abc', tenantId: 'p1', name: 'cert_demo', labels,
+    id: 7, uid: 'a27be832f2e9441c8127fe48e3b5ac67', scmId: 'scs1234567890abc', tenantId: 'p1', name: 'cert_demo', labels, tags: {},
     certificatePem: '', chainPem: [], hasTrustedRootCa: true, metadata, chain: [], revision: 1,
     createdAt: '2021-08-20T02:03:53.412Z', updatedAt: '2021-08-20T02:03:54.999Z',
   } satisfies CertificateRecord,
