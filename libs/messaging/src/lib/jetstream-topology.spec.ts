@@ -1,4 +1,4 @@
-import { commandSubject, commandSubjectOfAllTenants, Streams, Subjects } from '@certhub/contracts';
+import { commandSubject, commandSubjectOfAllTenants, Streams, Subjects, type CommandOperation } from '@certhub/contracts';
 import { connectAs, startNatsServer, type NatsServerHandle } from '@certhub/testing';
 import { RetentionPolicy, type NatsConnection } from 'nats';
 import { ensureStreams } from './jetstream-topology';
@@ -25,7 +25,8 @@ describe('JetStream topology', () => {
     await ensureStreams(jsm);
     const commands = await jsm.streams.info(Streams.commands.name);
     expect(commands.config.retention).toBe(RetentionPolicy.Workqueue);
-    expect(commands.config.subjects).toEqual([commandSubjectOfAllTenants('create'), commandSubjectOfAllTenants('update')]);
+    const operations: CommandOperation[] = ['create', 'update', 'delete', 'rollback'];
+    expect(commands.config.subjects).toEqual(operations.map(commandSubjectOfAllTenants));
     expect((await jsm.streams.info(Streams.outcomes.name)).config.retention).toBe(RetentionPolicy.Limits);
   });
 
