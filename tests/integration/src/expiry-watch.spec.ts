@@ -119,6 +119,7 @@ describe('GET /certhub/v1/tenants/{tenant_id}/certificates', () => {
       notAfter: expect.any(String),
       commonName: 'shop.example.com',
       labels: expect.any(Object),
+      tags: {},
     });
     expect(answer.text).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE|sealed|ciphertext/i);
     expect((answer.body as { next: unknown }).next).toBeNull();
