@@ -2,6 +2,7 @@ import {
   CerthubError,
   CertificateCreateCommand,
   CertificateMaterial,
+  CertificateUpdateCommand,
   validatePayload,
   type CertificateRecord,
   type CertificateStoredEvent,
@@ -24,6 +25,17 @@ export type ImportedCertificate = CertificateRecord & { readonly duplicateOf: re
 export function toCreateCommand(context: ImportRequestContext, body: unknown): CertificateCreateCommand {
   const command = { ...fieldsOf(body), requestId: context.requestId, tenantId: context.tenantId, source: CERTHUB_API_SOURCE };
   const checked = validatePayload(CertificateCreateCommand, command);
+  if (!checked.ok) throw new CerthubError('INVALID_REQUEST', `${checked.problems.join('; ')}.`);
+  return checked.value;
+}
+
+/**
+ * The re-import body (`PUT …/certificates/{id}`) as a `certificate.update` command: the same fields as an
+ * import, checked the same way. Tags left out are kept; tags sent replace the certificate's.
+ */
+export function toUpdateCommand(context: ImportRequestContext, certificateId: number, body: unknown): CertificateUpdateCommand {
+  const command = { ...fieldsOf(body), certificateId, requestId: context.requestId, tenantId: context.tenantId, source: CERTHUB_API_SOURCE };
+  const checked = validatePayload(CertificateUpdateCommand, command);
   if (!checked.ok) throw new CerthubError('INVALID_REQUEST', `${checked.problems.join('; ')}.`);
   return checked.value;
 }

@@ -45,6 +45,31 @@ export const IMPORT_CERTIFICATE: Operation = {
   security: [{ CerthubToken: [] }],
 };
 
+export const UPDATE_CERTIFICATE: Operation = {
+  tags: ['certhub'],
+  summary: 'Re-import a stored certificate, keeping its id (a new version)',
+  description:
+    'The same body as an import. The certificate, key and chain become a new version; the one they replace is kept for ' +
+    '`GET …/{certificate_id}/versions` and `POST …/{certificate_id}/rollback`. Tags left out are kept, tags sent replace ' +
+    'them. Emits `certificate.events.<tenant>.updated` with the new version. Send `Idempotency-Key` to make a retry return ' +
+    'the first answer.',
+  operationId: 'certhubUpdateCertificate',
+  parameters: [
+    tenantParameter,
+    { name: 'certificate_id', in: 'path', required: true, description: "certhub's integer id.", schema: { type: 'integer', minimum: 1 } },
+    IDEMPOTENCY_KEY_PARAMETER,
+  ],
+  requestBody: uploadBody(true),
+  responses: {
+    '200': response('Stored as the new current version', jsonContent(schemaRef('ImportedCertificate'))),
+    '400': error(['INVALID_REQUEST', ...UPLOAD_ERRORS], 'The body or certificate_id is malformed, or the upload has a problem (the first one found)'),
+    '404': error(['NOT_FOUND'], 'The tenant holds no certificate with this id (never had it, or deleted it)'),
+    '409': error(['NAME_CONFLICT', 'IDEMPOTENCY_KEY_REUSED'], 'The new name is taken, or the Idempotency-Key was used for other content'),
+    ...common,
+  },
+  security: [{ CerthubToken: [] }],
+};
+
 export const VALIDATE_CERTIFICATE: Operation = {
   tags: ['certhub'],
   summary: 'Dry run: every problem of an upload, and the metadata that would be stored',

@@ -1,6 +1,6 @@
 import { CERTIFICATE_LIST_COMPONENTS, GET_CERTIFICATE, LIST_CERTIFICATES } from './certhub-certificates.paths';
 import { CERTIFICATE_LIFECYCLE_COMPONENTS, DELETE_CERTIFICATE, LIST_VERSIONS, ROLLBACK_CERTIFICATE } from './certhub-lifecycle.paths';
-import { CERTIFICATE_UPLOAD_COMPONENTS, IMPORT_CERTIFICATE, VALIDATE_CERTIFICATE } from './certhub-uploads.paths';
+import { CERTIFICATE_UPLOAD_COMPONENTS, IMPORT_CERTIFICATE, UPDATE_CERTIFICATE, VALIDATE_CERTIFICATE } from './certhub-uploads.paths';
 import type { DocumentSection, Operation } from './openapi.types';
 import { jsonContent, response, schemaRef } from './shared-schemas';
 
@@ -51,7 +51,7 @@ export const CERTHUB_SECTION: DocumentSection = {
   paths: {
     '/certhub/v1/tenants/{tenant_id}/certificates': { get: LIST_CERTIFICATES, post: IMPORT_CERTIFICATE },
     '/certhub/v1/tenants/{tenant_id}/certificates/validate': { post: VALIDATE_CERTIFICATE },
-    '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}': { get: GET_CERTIFICATE, delete: DELETE_CERTIFICATE },
+    '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}': { get: GET_CERTIFICATE, put: UPDATE_CERTIFICATE, delete: DELETE_CERTIFICATE },
     '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}/versions': { get: LIST_VERSIONS },
     '/certhub/v1/tenants/{tenant_id}/certificates/{certificate_id}/rollback': { post: ROLLBACK_CERTIFICATE },
     '/health/live': { get: live },
