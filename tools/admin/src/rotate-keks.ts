@@ -1,5 +1,5 @@
 import type { KeyEncryptionKeyring } from '@certhub/config';
-import { Subjects, type RewrapReply, type SealedKind, type SealedListReply } from '@certhub/contracts';
+import { SEALED_KINDS, Subjects, type RewrapReply, type SealedKind, type SealedListReply } from '@certhub/contracts';
 import { rewrapEnvelope } from '@certhub/key-envelope';
 import type { RpcClient } from '@certhub/messaging';
 
@@ -21,7 +21,7 @@ export interface RotationCount {
  */
 export async function rotateKeks(rpc: RpcClient, keyring: KeyEncryptionKeyring): Promise<RotationCount[]> {
   const counts: RotationCount[] = [];
-  for (const kind of ['certificate-key', 'credential-secret'] as const) {
+  for (const kind of SEALED_KINDS) {
     let rewrapped = 0;
     let skipped = 0;
     let after: string | null = null;

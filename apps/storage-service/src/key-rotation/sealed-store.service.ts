@@ -1,5 +1,7 @@
 import type { StorageConfig } from '@certhub/config';
 import {
+  certificateVersionId,
+  parseCertificateVersionId,
   plainEnvelope,
   type RewrapReply,
   type RewrapRequest,
@@ -39,6 +41,7 @@ export class SealedStore {
       const found = await this.certificates.find(filter, { privateKey: 1 }).sort({ _id: 1 }).limit(limit + 1).lean().exec();
       return sealedListPage(found.map((doc): SealedEntry => ({ id: String(doc._id), envelope: doc.privateKey })), limit);
     }
+    if (kind === 'certificate-version-key') return this.listVersionKeys(notKekId, after, limit);
     const filter = {
       kind: 'access-key' as const,
       'sealedSecret.kekId': { $ne: notKekId },
@@ -50,6 +53,27 @@ export class SealedStore {
     return sealedListPage(found.flatMap((doc) => (doc.sealedSecret ? [{ id: doc._id, envelope: doc.sealedSecret }] : [])), limit);
   }
 
+  /**
+   * The keys of kept earlier versions, in (certificate, version) order after `after`. At most `limit + 1`
+   * certificates are read, each with at least one entry, so the page knows whether another follows.
+   */
+  private async listVersionKeys(notKekId: string, after: string | null, limit: number): Promise<SealedListReply> {
+    const from = after === null ? null : parseCertificateVersionId(after);
+    const filter = {
+      history: { $elemMatch: { 'privateKey.kekId': { $ne: notKekId } } },
+      ...(from === null ? {} : { _id: { $gte: from.certificateId } }),
+    };
+    const found = await this.certificates.find(filter, { history: 1 }).sort({ _id: 1 }).limit(limit + 1).lean().exec();
+    const entries = found.flatMap((doc) =>
+      (doc.history ?? [])
+        .filter((version) => version.privateKey.kekId !== notKekId)
+        .filter((version) => from === null || doc._id > from.certificateId || version.version > from.version)
+        .sort((a, b) => a.version - b.version)
+        .map((version): SealedEntry => ({ id: certificateVersionId(doc._id, version.version), envelope: version.privateKey })),
+    );
+    return sealedListPage(entries, limit);
+  }
+
   async rewrap(request: RewrapRequest): Promise<RewrapReply> {
     const refusal = rewrapRefusal(request, this.config.keyring);
     if (refusal !== null) return { updated: false, error: refusal };
@@ -59,6 +83,18 @@ export class SealedStore {
   /** Compare-and-set: applied only while the stored envelope is still, field for field, the one the rotation read. */
   private async replace({ kind, id, expected, replacement }: RewrapRequest): Promise<boolean> {
     const stored = plainEnvelope(replacement);
+    if (kind === 'certificate-version-key') {
+      const named = parseCertificateVersionId(id);
+      if (named === null) return false;
+      const result = await this.certificates
+        .updateOne(
+          { _id: named.certificateId, history: { $elemMatch: { version: named.version, ...envelopeUnchangedFilter('privateKey', expected) } } },
+          { $set: { 'history.$.privateKey': stored } },
+          { timestamps: false },
+        )
+        .exec();
+      return result.modifiedCount === 1;
+    }
     const result =
       kind === 'certificate-key'
         ? await this.certificates

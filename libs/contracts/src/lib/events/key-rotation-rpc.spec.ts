@@ -63,6 +63,7 @@ describe('SealedListRequest', () => {
     expect(problemsOf(SealedListRequest, { ...list, after: 'tok_abcdefghijkl' })).toBe('');
     expect(problemsOf(SealedListRequest, { kind: 'certificate-key', notKekId: 'k2', limit: 1, after: '42' })).toBe('');
     expect(problemsOf(SealedListRequest, { kind: 'certificate-key', notKekId: 'k2', limit: 1 })).toBe('');
+    expect(problemsOf(SealedListRequest, { kind: 'certificate-version-key', notKekId: 'k2', limit: 1, after: '42.3' })).toBe('');
   });
 
   it.each([
@@ -73,6 +74,8 @@ describe('SealedListRequest', () => {
     ['an empty KEK id', { ...list, notKekId: '' }, 'notKekId must be 1-32'],
     ['an operator object as after', { ...list, after: { $gt: '' } }, 'after must be a certificate id'],
     ['a non-numeric after for certificate keys', { ...list, kind: 'certificate-key', after: 'abc' }, 'after must be a certificate id'],
+    ['a certificate id without its version for version keys', { ...list, kind: 'certificate-version-key', after: '42' }, 'after must be a certificate id'],
+    ['a version key with an operator-like version', { ...list, kind: 'certificate-version-key', after: '42.$gt' }, 'after must be a certificate id'],
     ['an unknown kind', { ...list, kind: 'all' }, 'kind must be one of'],
   ])('refuses %s', (_label, raw, problem) => expect(problemsOf(SealedListRequest, raw)).toContain(problem));
 });

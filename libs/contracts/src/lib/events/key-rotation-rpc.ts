@@ -3,8 +3,11 @@ import type { EncryptedKeyEnvelope } from '../models/encrypted-key';
 import { CREDENTIAL_ID_PATTERN } from '../models/credential';
 import { IsSealedEnvelope, KEK_ID_PATTERN } from '../validation/sealed-envelope';
 
-/** Which sealed values a rotation walks: certificate private keys and AccessKey secrets. */
-export const SEALED_KINDS = ['certificate-key', 'credential-secret'] as const;
+/**
+ * Which sealed values a rotation walks: certificates' current private keys, the private keys of their kept
+ * earlier versions (what a rollback makes current again), and AccessKey secrets.
+ */
+export const SEALED_KINDS = ['certificate-key', 'certificate-version-key', 'credential-secret'] as const;
 export type SealedKind = (typeof SEALED_KINDS)[number];
 
 export const SealedListLimits = {
@@ -13,10 +16,13 @@ export const SealedListLimits = {
 
 /** Certificate ids are positive integers sent as decimal strings; credential ids are credential ids. */
 const CERTIFICATE_ID = /^[1-9][0-9]{0,14}$/;
+/** A kept version of a certificate: `<certificate id>.<version>`. */
+const CERTIFICATE_VERSION_ID = /^([1-9][0-9]{0,14})\.([1-9][0-9]{0,8})$/;
 
 export function isSealedId(kind: unknown, id: unknown): boolean {
   if (typeof id !== 'string') return false;
   if (kind === 'certificate-key') return CERTIFICATE_ID.test(id);
+  if (kind === 'certificate-version-key') return CERTIFICATE_VERSION_ID.test(id);
   return kind === 'credential-secret' && CREDENTIAL_ID_PATTERN.test(id);
 }
 
@@ -27,7 +33,7 @@ function IsSealedId(): PropertyDecorator {
     validator: {
       validate: (value, args) => isSealedId((args?.object as { kind?: unknown } | undefined)?.kind, value),
       defaultMessage: (args) =>
-        `${args?.property ?? 'id'} must be a certificate id (digits) for certificate-key or a credential id for credential-secret`,
+        `${args?.property ?? 'id'} must be a certificate id (digits) for certificate-key, <certificate id>.<version> for certificate-version-key, or a credential id for credential-secret`,
     },
   });
 }
@@ -52,6 +58,16 @@ export class SealedListRequest {
   @Min(1)
   @Max(SealedListLimits.maxLimit)
   readonly limit!: number;
+}
+
+/** The certificate and version a `certificate-version-key` id names, or null when it names none. */
+export function parseCertificateVersionId(id: string): { readonly certificateId: number; readonly version: number } | null {
+  const match = CERTIFICATE_VERSION_ID.exec(id);
+  return match ? { certificateId: Number(match[1]), version: Number(match[2]) } : null;
+}
+
+export function certificateVersionId(certificateId: number, version: number): string {
+  return `${certificateId}.${version}`;
 }
 
 export interface SealedEntry {
