@@ -6,12 +6,30 @@ import { isLookupValue, pinnedEqualities } from './pinned-equalities';
 
 /**
  * The documents that can match `filter`, found through `_id` or a unique index when the filter pins every
- * field of one to a plain value (at most one), or else through an index led by a field the filter confines
- * to a date range (those in the range). Undefined when no index applies and the caller must scan.
+ * field of one to a plain value (at most one), else through a non-unique index whose every field is pinned
+ * (those under that key, in the index's order), else through an index led by a field the filter confines to
+ * a date range (those in the range). Undefined when no index applies and the caller must scan.
  * The caller still applies the whole filter to what it gets: this only narrows where to look.
  */
 export function indexCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
-  return uniqueCandidates(collection, filter) ?? dateRangeCandidates(collection, filter);
+  return uniqueCandidates(collection, filter) ?? equalityCandidates(collection, filter) ?? dateRangeCandidates(collection, filter);
+}
+
+/** Of the non-unique indexes whose whole key the filter pins, the one holding the fewest documents under it. */
+function equalityCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
+  const pinned = pinnedEqualities(filter);
+  if (pinned.size === 0) return undefined;
+  let fewest: readonly string[] | undefined;
+  for (const index of collection.equalityIndexes()) {
+    const values = keyValues(index.definition.fields, pinned);
+    const owners = values && index.lookup(values);
+    if (owners && (!fewest || owners.length < fewest.length)) fewest = owners;
+  }
+  return fewest?.map((id) => {
+    const doc = collection.byStoredId(id);
+    if (!doc) throw new Error(`an equality index of ${collection.ns} names a document it does not hold`);
+    return doc;
+  });
 }
 
 function uniqueCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {

@@ -7,6 +7,7 @@ import { duplicateKeyError } from './duplicate-key-error';
 import { ID_INDEX, sameKeyPattern, type IndexDefinition } from './index-definition';
 import type { ScanStats } from './scan-stats';
 import { assertDocumentSize, toStored, type StoredDoc } from './stored-doc';
+import { EqualityIndex } from './equality-index';
 import { UniqueIndex } from './unique-index';
 
 /** Receives every applied mutation, in order: the journal. */
@@ -22,6 +23,8 @@ export class Collection {
   private readonly docs = new Map<string, StoredDoc>();
   private readonly indexes = new Map<string, IndexDefinition>([[ID_INDEX.name, ID_INDEX]]);
   private readonly uniques = new Map<string, UniqueIndex>();
+  /** One per non-unique index: equality look-ups only, nothing enforced. */
+  private readonly equalities = new Map<string, EqualityIndex>();
   /** Per leading field of an index: the dates it holds there, in order, for range look-ups. */
   private readonly dateRanges = new Map<string, DateRangeIndex>();
 
@@ -55,6 +58,10 @@ export class Collection {
     return this.docs.get(id);
   }
 
+  equalityIndexes(): IterableIterator<EqualityIndex> {
+    return this.equalities.values();
+  }
+
   uniqueIndexes(): IterableIterator<UniqueIndex> {
     return this.uniques.values();
   }
@@ -82,10 +89,12 @@ export class Collection {
     assertDocumentSize(typed);
     for (const index of this.uniques.values()) index.check(next.plain, next.id);
     for (const index of this.uniques.values()) index.remove(current.plain, current.id);
+    for (const index of this.equalities.values()) index.remove(current.plain, current.id);
     for (const range of this.dateRanges.values()) range.remove(current.plain, current.id);
     // Same Map key: the document keeps its place in natural order, as an updated WiredTiger record does.
     this.docs.set(next.id, next);
     for (const index of this.uniques.values()) index.add(next.plain, next.id);
+    for (const index of this.equalities.values()) index.add(next.plain, next.id);
     for (const range of this.dateRanges.values()) range.add(next.plain, next.id);
     this.sink({ op: 'put', db: this.db, coll: this.name, doc: typed });
     return next;
@@ -115,6 +124,8 @@ export class Collection {
           `( ${this.uuid.toHexString()} ) :: caused by :: ${error.message}`, error.extra);
       }
       this.uniques.set(definition.name, index);
+    } else {
+      this.equalities.set(definition.name, this.equalityIndex(definition));
     }
     this.indexes.set(definition.name, definition);
     this.syncDateRanges();
@@ -138,6 +149,7 @@ export class Collection {
   dropIndex(name: string): void {
     this.indexes.delete(name);
     this.uniques.delete(name);
+    this.equalities.delete(name);
     this.syncDateRanges();
     this.sink({ op: 'dropIndex', db: this.db, coll: this.name, name });
   }
@@ -155,20 +167,27 @@ export class Collection {
   restoreIndex(definition: IndexDefinition): void {
     this.indexes.set(definition.name, definition);
     this.uniques.delete(definition.name);
+    this.equalities.delete(definition.name);
   }
 
   restoreDropIndex(name: string): void {
     this.indexes.delete(name);
     this.uniques.delete(name);
+    this.equalities.delete(name);
   }
 
-  /** Rebuilds the unique-key maps and date orders after replay; returns the index names that found duplicates (a bug). */
+  /** Rebuilds the unique-key and equality maps and date orders after replay; returns the index names that found duplicates (a bug). */
   rebuildIndexes(): string[] {
     this.dateRanges.clear();
     this.syncDateRanges();
     const broken: string[] = [];
+    this.equalities.clear();
     for (const definition of this.indexes.values()) {
-      if (!definition.unique || definition === ID_INDEX) continue;
+      if (definition === ID_INDEX) continue;
+      if (!definition.unique) {
+        this.equalities.set(definition.name, this.equalityIndex(definition));
+        continue;
+      }
       const index = new UniqueIndex(definition, this.ns);
       for (const doc of this.docs.values()) {
         try {
@@ -185,15 +204,23 @@ export class Collection {
     return broken;
   }
 
+  private equalityIndex(definition: IndexDefinition): EqualityIndex {
+    const index = new EqualityIndex(definition);
+    for (const doc of this.docs.values()) index.add(doc.plain, doc.id);
+    return index;
+  }
+
   private link(stored: StoredDoc): void {
     this.docs.set(stored.id, stored);
     for (const index of this.uniques.values()) index.add(stored.plain, stored.id);
+    for (const index of this.equalities.values()) index.add(stored.plain, stored.id);
     for (const range of this.dateRanges.values()) range.add(stored.plain, stored.id);
   }
 
   private unlink(stored: StoredDoc): void {
     this.docs.delete(stored.id);
     for (const index of this.uniques.values()) index.remove(stored.plain, stored.id);
+    for (const index of this.equalities.values()) index.remove(stored.plain, stored.id);
     for (const range of this.dateRanges.values()) range.remove(stored.plain, stored.id);
   }
 

@@ -1,0 +1,76 @@
+import { Query } from 'mingo';
+import type { BsonDoc } from '../bson/bson-values';
+import { MISSING, valuesAtPath } from '../bson/document-paths';
+import type { IndexDefinition } from './index-definition';
+import { compoundKeys, encodeCompoundKey, type IndexKey } from './index-keys';
+import { MINGO_OPTIONS } from './mingo-options';
+import { shadowKeys, type ShadowKeys } from './shadow-keys';
+
+/**
+ * The key → documents map behind one non-unique index, for equality look-ups on its full key (what a
+ * planner does with `{tenantId, fingerprint}` on a `{tenantId: 1, fingerprint: 1}` index). It enforces
+ * nothing and never throws: a document it cannot list (parallel arrays, too many shadow keys) only turns
+ * look-ups off, so the caller scans, exactly as without the index.
+ */
+export class EqualityIndex {
+  private readonly owners = new Map<string, Set<string>>();
+  /** Per key, how many documents an equality on that key could match without being listed under it (see shadowKeys). */
+  private readonly shadows = new Map<string, number>();
+  /** Documents with keys too many or too odd to list: while there are any, no look-up can be trusted. */
+  private unlisted = 0;
+  private readonly partial?: Query;
+
+  constructor(readonly definition: IndexDefinition) {
+    if (definition.partialFilter) this.partial = new Query(definition.partialFilter, MINGO_OPTIONS);
+  }
+
+  add(doc: BsonDoc, ownerId: string): void {
+    const entries = this.entriesOf(doc);
+    if (entries === 'unlisted') return void (this.unlisted += 1);
+    for (const key of entries.keys) {
+      let owners = this.owners.get(key.encoded);
+      if (!owners) this.owners.set(key.encoded, (owners = new Set()));
+      owners.add(ownerId);
+    }
+    for (const key of entries.shadows) this.shadows.set(key, (this.shadows.get(key) ?? 0) + 1);
+  }
+
+  /** Undoes `add` for the same document (the same plain value, so the same keys and shadow keys). */
+  remove(doc: BsonDoc, ownerId: string): void {
+    const entries = this.entriesOf(doc);
+    if (entries === 'unlisted') return void (this.unlisted -= 1);
+    for (const key of entries.keys) {
+      const owners = this.owners.get(key.encoded);
+      owners?.delete(ownerId);
+      if (owners?.size === 0) this.owners.delete(key.encoded);
+    }
+    for (const key of entries.shadows) {
+      const count = (this.shadows.get(key) ?? 0) - 1;
+      if (count > 0) this.shadows.set(key, count);
+      else this.shadows.delete(key);
+    }
+  }
+
+  /**
+   * The documents an equality on every indexed field (values as the query gives them, in field order) can
+   * match, or undefined when this index cannot tell and the caller must scan.
+   */
+  lookup(values: readonly unknown[]): readonly string[] | undefined {
+    if (this.unlisted > 0) return undefined;
+    const encoded = encodeCompoundKey(values);
+    if (this.shadows.has(encoded)) return undefined;
+    return [...(this.owners.get(encoded) ?? [])];
+  }
+
+  private entriesOf(doc: BsonDoc): { keys: IndexKey[]; shadows: readonly string[] } | 'unlisted' {
+    const perField = this.definition.fields.map((field) => valuesAtPath(doc, field));
+    // mongod refuses parallel arrays in a compound index; here the document is simply not listed.
+    if (perField.filter((field) => field.multikey).length > 1) return 'unlisted';
+    const excluded =
+      (this.partial !== undefined && !this.partial.test(doc)) ||
+      (this.definition.sparse && perField.every((field) => field.values.every((value) => value === MISSING)));
+    const keys = excluded ? [] : compoundKeys(perField.map((field) => field.values));
+    const shadows: ShadowKeys = shadowKeys(perField.map((field) => field.values), keys);
+    return shadows === 'any' ? 'unlisted' : { keys, shadows };
+  }
+}
