@@ -1,17 +1,8 @@
-import { IsInt, Max, Min } from 'class-validator';
 import type { CommandOperation } from '../subjects';
-import { IsTenantId } from '../validation/tenant-id';
+import { TenantCertificateRequest } from './certificate-get';
 
 /** Core NATS request on `certhub.rpc.certificates.versions`: the kept versions of one certificate of one tenant. */
-export class CertificateVersionsRequest {
-  @IsTenantId()
-  readonly tenantId!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  readonly id!: number;
-}
+export class CertificateVersionsRequest extends TenantCertificateRequest {}
 
 /** One kept version: what identifies its content, and which request made it current, when. */
 export interface CertificateVersionSummary {
