@@ -33,6 +33,9 @@ describe('outcomes reach the gateway instance that asked, and no other', () => {
     const requestId = `scoped-${randomUUID()}`;
     const answer = await team.add(serverCertificateBody(cert, 'scoped'), { 'Idempotency-Key': requestId });
     expect(answer.status).toBe(200);
+    // The copy reached the gateway before it answered, but this second connection may not have read it yet:
+    // a flush returns after everything the server routed to it before the PING has arrived.
+    await listener.flush();
     const copies = sentFor(requestId);
     expect(copies).toHaveLength(1);
     expect(copies[0]?.outcome).toMatchObject({ outcome: 'created', tenantId: team.id });
