@@ -1,4 +1,4 @@
-import { CerthubError } from '@certhub/contracts';
+import { CerthubError, DUPLICATE_IDS_LISTED } from '@certhub/contracts';
 import { scmIdOf } from './certificate-record.mapper';
 import { CertificateWriter } from './certificate-writer.service';
 import { IdAllocator } from './id-allocator.service';
@@ -110,6 +110,31 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
       expect(await writer.duplicatesOf(first)).toEqual([second.id]);
       expect(await writer.duplicatesOf(second)).toEqual([first.id]);
       expect(await writer.duplicatesOf(theirs)).toEqual([]);
+    });
+
+    it('names the copies while creating: never the new certificate itself, and at most DUPLICATE_IDS_LISTED, oldest first', async () => {
+      const original = await validParsedEvent({ requestId: 'many-0', tenantId: 'team-c', name: 'many-0' });
+      const earlier: number[] = [];
+      for (let i = 0; i <= DUPLICATE_IDS_LISTED; i++) earlier.push((await writer.create({ ...original, requestId: `many-${i}`, name: `many-${i}` })).id);
+
+      const { record, duplicateOf } = await writer.createNamingCopies({ ...original, requestId: 'many-last', name: 'many-last' });
+      expect(duplicateOf).toEqual(earlier.slice(0, DUPLICATE_IDS_LISTED));
+      expect(duplicateOf).not.toContain(record.id);
+
+      const alone = await writer.createNamingCopies(await validParsedEvent({ requestId: 'alone', tenantId: 'team-c', name: 'alone' }));
+      expect(alone.duplicateOf).toEqual([]);
+    });
+
+    it('does not name the certificate itself when a redelivered create finds it already stored', async () => {
+      const original = await validParsedEvent({ requestId: 'redo-0', tenantId: 'team-d', name: 'redo-0' });
+      const earlier = await writer.create(original);
+      const command = { ...original, requestId: 'redo-1', name: 'redo-1' };
+      const first = await writer.createNamingCopies(command);
+      // The second time the look-up sees the certificate its first attempt stored.
+      const again = await writer.createNamingCopies(command);
+      expect(again.record.id).toBe(first.record.id);
+      expect(first.duplicateOf).toEqual([earlier.id]);
+      expect(again.duplicateOf).toEqual([earlier.id]);
     });
   });
 

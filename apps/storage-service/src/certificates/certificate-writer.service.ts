@@ -118,18 +118,34 @@ export class CertificateWriter {
   }
 
   /**
+   * Creates the certificate and names the tenant's other certificates with its fingerprint (duplicateOf). The
+   * look-up runs beside the write instead of after it: one database round trip less on the way to the answer.
+   */
+  async createNamingCopies(command: ValidCommand): Promise<{ record: CertificateRecord; duplicateOf: number[] }> {
+    const fingerprint = command.verdict.parsed.metadata.fingerprintSha256;
+    // One more than listed: the look-up may or may not already see the certificate being written.
+    const [record, copies] = await Promise.all([this.create(command), this.withFingerprint(command.tenantId, fingerprint, DUPLICATE_IDS_LISTED + 1)]);
+    return { record, duplicateOf: copies.filter((id) => id !== record.id).slice(0, DUPLICATE_IDS_LISTED) };
+  }
+
+  /**
    * The other certificates of the tenant with this fingerprint, oldest first: an import of a copy succeeds, and
    * its answer names them (duplicateOf).
    */
   async duplicatesOf(record: CertificateRecord): Promise<number[]> {
+    const copies = await this.withFingerprint(record.tenantId, record.metadata.fingerprintSha256, DUPLICATE_IDS_LISTED + 1);
+    return copies.filter((id) => id !== record.id).slice(0, DUPLICATE_IDS_LISTED);
+  }
+
+  private async withFingerprint(tenantId: string, fingerprintSha256: string, limit: number): Promise<number[]> {
     try {
-      const copies = await this.certificates
-        .find({ tenantId: record.tenantId, 'metadata.fingerprintSha256': record.metadata.fingerprintSha256, _id: { $ne: record.id } }, { _id: 1 })
+      const found = await this.certificates
+        .find({ tenantId, 'metadata.fingerprintSha256': fingerprintSha256 }, { _id: 1 })
         .sort({ _id: 1 })
-        .limit(DUPLICATE_IDS_LISTED)
+        .limit(limit)
         .lean()
         .exec();
-      return copies.map((copy) => copy._id);
+      return found.map((certificate) => certificate._id);
     } catch (error) {
       return rethrowAsTransient(error);
     }

@@ -4,6 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { CertificateIndexes } from './certificate-indexes.service';
 import { CertificateWriter } from './certificate-writer.service';
 import { IdAllocator } from './id-allocator.service';
+import { ID_BLOCK_SIZE } from './id-block-size.token';
 import { Certificate, CertificateSchema } from './schemas/certificate.schema';
 import { Counter, CounterSchema } from './schemas/counter.schema';
 import { STORAGE_CONFIG } from '../config/storage-config.token';
@@ -24,6 +25,7 @@ import { VERSIONS_KEPT } from './versions-kept.token';
     IdAllocator,
     CertificateIndexes,
     CertificateWriter,
+    { provide: ID_BLOCK_SIZE, useFactory: (config: StorageConfig) => config.idBlockSize, inject: [STORAGE_CONFIG] },
     { provide: VERSIONS_KEPT, useFactory: (config: StorageConfig) => config.lifecycle.versionsKept, inject: [STORAGE_CONFIG] },
   ],
   exports: [MongooseModule, CertificateWriter],

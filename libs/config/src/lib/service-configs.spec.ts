@@ -91,6 +91,12 @@ describe('service configuration', () => {
     expect(problemsOf(() => loadStorageConfig({ ...creds, NATS_STREAM_REPLICAS: '6' }))).toEqual([expect.stringMatching(/NATS_STREAM_REPLICAS/)]);
   });
 
+  it('reserves 20 certificate ids per counter update unless ID_BLOCK_SIZE says otherwise (1-1000)', () => {
+    expect(loadStorageConfig({ ...creds }).idBlockSize).toBe(20);
+    expect(loadStorageConfig({ ...creds, ID_BLOCK_SIZE: '1' }).idBlockSize).toBe(1);
+    expect(problemsOf(() => loadStorageConfig({ ...creds, ID_BLOCK_SIZE: '0' }))).toEqual([expect.stringMatching(/ID_BLOCK_SIZE/)]);
+  });
+
   it('validates the MongoDB URL and never prints its password', () => {
     expect(loadStorageConfig({ ...creds, MONGO_URL: 'mongodb://db:27017/x' }).mongoUrl).toBe('mongodb://db:27017/x');
     const problems = problemsOf(() => loadStorageConfig({ ...creds, MONGO_URL: 'postgres://u:pw@h/db' }));

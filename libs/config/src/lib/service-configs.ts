@@ -78,6 +78,11 @@ export interface StorageConfig extends ConsumerConfig {
    * server, 3 on a three-node cluster so that losing a node loses nothing and stops nothing.
    */
   readonly streamReplicas: number;
+  /**
+   * Certificate ids an instance reserves with one counter update (ID_BLOCK_SIZE): a create then costs a
+   * database round trip for its id once per block; a stopped instance leaves the rest of its block unused.
+   */
+  readonly idBlockSize: number;
   readonly lifecycle: CertificateLifecycleConfig;
 }
 
@@ -199,6 +204,7 @@ export function loadStorageConfig(env: Env = process.env): StorageConfig {
     outcomeRetentionHours: reader.int('OUTCOME_RETENTION_HOURS', 15 * 24, { min: OUTCOME_RETENTION_MIN_HOURS, max: 10 * 365 * 24 }),
     // JetStream allows at most 5 replicas.
     streamReplicas: reader.int('NATS_STREAM_REPLICAS', 1, { min: 1, max: 5 }),
+    idBlockSize: reader.int('ID_BLOCK_SIZE', 20, { min: 1, max: 1_000 }),
     lifecycle: {
       // At least 2: the current version and one to roll back to.
       versionsKept: reader.int('CERTIFICATE_VERSIONS_KEPT', 10, { min: 2, max: CERTIFICATE_VERSIONS_KEPT_MAX }),
