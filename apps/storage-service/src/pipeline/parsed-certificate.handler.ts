@@ -60,8 +60,8 @@ export class ParsedCertificateHandler {
     try {
       switch (event.operation) {
         case 'create': {
-          const record = await this.writer.create(valid);
-          return stored(event, record, await this.writer.duplicatesOf(record));
+          const { record, duplicateOf } = await this.writer.createNamingCopies(valid);
+          return stored(event, record, duplicateOf);
         }
         case 'update':
           return stored(event, await this.writer.update(valid, certificateId));
