@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const cfssl = cfsslAvailable() ? await measureCfssl(certificates, args.seconds) : null;
   console.log(cfssl ? formatFigures(cfssl) : '(c) cfssl certinfo: skipped, cfssl is not installed');
   const endToEnd = await measureEndToEnd(certificates, args.seconds);
-  for (const figures of endToEnd) console.log(formatFigures(figures));
+  for (const figures of endToEnd) console.log(`${formatFigures(figures)}\n${figures.cpu}`);
 
   const at64 = endToEnd.find((figures) => figures.concurrency === 64);
   if (at64) {

@@ -4,12 +4,18 @@ import { startBenchStack } from './support/bench-stack';
 import { runClosedLoop } from './support/closed-loop';
 import { postJson } from './support/http-post';
 import { formatFigures, type LoadFigures } from './support/percentiles';
+import { cpuSnapshot, formatCpuPerOperation } from './support/process-cpu';
+
+/** One measured phase and where its CPU went. */
+export interface EndToEndFigures extends LoadFigures {
+  readonly cpu: string;
+}
 
 /**
  * (a) End to end: Rainbond add requests through the gateway, over the bus, parsed, sealed and stored, each
  * answered only once stored. Every request imports a distinct alias, so each one is a real insert.
  */
-export async function measureEndToEnd(certificates: readonly TestCertificate[], seconds: number): Promise<LoadFigures[]> {
+export async function measureEndToEnd(certificates: readonly TestCertificate[], seconds: number): Promise<EndToEndFigures[]> {
   const bench = await startBenchStack();
   const url = `${bench.stack.gatewayUrl}/openapi/v1/teams/${bench.tenantId}/certificates`;
   let run = 0;
@@ -19,11 +25,13 @@ export async function measureEndToEnd(certificates: readonly TestCertificate[], 
     return (await postJson(url, body, { authorization: bench.token })) === 200;
   };
   try {
-    const figures: LoadFigures[] = [];
+    const figures: EndToEndFigures[] = [];
     for (const concurrency of [1, 64]) {
       run += 1;
       await runClosedLoop({ label: 'warm-up', concurrency, seconds: 3, operation: operation(`warm${run}`) });
-      figures.push(await runClosedLoop({ label: '(a) gateway end to end', concurrency, seconds, operation: operation(`e2e${run}`) }));
+      const before = cpuSnapshot();
+      const measured = await runClosedLoop({ label: '(a) gateway end to end', concurrency, seconds, operation: operation(`e2e${run}`) });
+      figures.push({ ...measured, cpu: formatCpuPerOperation(before, cpuSnapshot(), measured.completed) });
     }
     return figures;
   } finally {
@@ -36,6 +44,6 @@ if (require.main === module) {
     const args = benchArgs();
     const { benchCertificates } = await import('./support/bench-certificates');
     const certificates = await benchCertificates(args.certificates);
-    for (const figures of await measureEndToEnd(certificates, args.seconds)) console.log(formatFigures(figures));
+    for (const figures of await measureEndToEnd(certificates, args.seconds)) console.log(`${formatFigures(figures)}\n${figures.cpu}`);
   })();
 }
