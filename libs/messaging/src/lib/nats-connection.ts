@@ -36,6 +36,9 @@ export function natsClientOptions(options: NatsConnectionOptions): ConnectionOpt
     reconnectTimeWait: 250,
     waitOnFirstConnect: true,
     pingInterval: 10_000,
+    // Otherwise nats.js captures a stack (`new Error()`) for every request, and every JetStream publish is one,
+    // only to decorate a timeout's trace. Failures are still reported with their code and subject.
+    noAsyncTraces: true,
   };
 }
 
