@@ -93,6 +93,29 @@ describe('embedded-mongo persistence', () => {
     }
   }, 30_000);
 
+  it('makes writes acknowledged with j: false durable with the next journaled write, through a crash', async () => {
+    const { child, url } = await startCli(dirs.dataDir);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const client = await MongoClient.connect(url);
+      const coll = client.db('app').collection('deferred');
+      const later = { writeConcern: { j: false } };
+      await coll.insertOne({ _id: 1, step: 'claim' } as never, later);
+      await coll.insertOne({ _id: 2, step: 'write' } as never, later);
+      await coll.updateOne({ _id: 1 } as never, { $set: { step: 'decided' } });
+      await client.close();
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    await withServer(dirs.dataDir, async (client) => {
+      expect(await client.db('app').collection('deferred').find().toArray()).toEqual([
+        { _id: 1, step: 'decided' },
+        { _id: 2, step: 'write' },
+      ]);
+    });
+  }, 30_000);
+
   it('refuses a second server on the same data directory', async () => {
     const first = await startEmbeddedMongo({ port: 0, dataDir: dirs.dataDir });
     try {

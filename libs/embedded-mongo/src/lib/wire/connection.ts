@@ -4,6 +4,7 @@ import type { CommandContext, ServerState } from '../commands/command-context';
 import { executeCommand, type CommandOutcome } from '../commands/dispatcher';
 import { CommandError } from '../storage/command-error';
 import { FrameReader } from './frame-reader';
+import { waitsForJournal } from './write-concern';
 import { encodeOpMsgReply, encodeOpReply, OP_QUERY, parseMessage, type WireRequest } from './wire-message';
 
 const LEGACY_HANDSHAKES = new Set(['hello', 'isMaster', 'ismaster']);
@@ -53,10 +54,13 @@ function run(request: WireRequest, context: CommandContext): CommandOutcome {
   return executeCommand(request.body, context);
 }
 
-/** Waits until the command's writes are durable, then replies (unless the client asked for no reply). */
+/**
+ * Waits until the command's writes are durable, unless its write concern says not to (`j: false`), then
+ * replies (unless the client asked for no reply).
+ */
 async function deliver(socket: Socket, request: WireRequest, outcome: CommandOutcome, state: ServerState): Promise<void> {
   let reply: BsonDoc = outcome.reply;
-  if (outcome.durableAt !== undefined) {
+  if (outcome.durableAt !== undefined && waitsForJournal(request.body)) {
     try {
       await state.durability.waitDurable(outcome.durableAt);
     } catch (error) {
