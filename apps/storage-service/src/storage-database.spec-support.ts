@@ -24,7 +24,8 @@ export function useStorageDatabase(): StorageDatabase {
   const database = {} as { -readonly [K in keyof StorageDatabase]: StorageDatabase[K] };
   beforeAll(async () => {
     server = await startEmbeddedMongo({ port: 0 });
-    database.connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false }).asPromise();
+    // Command monitoring lets a spec see what was sent, write concerns included.
+    database.connection = await mongoose.createConnection(`${server.url}/certhub`, { autoIndex: false, monitorCommands: true }).asPromise();
     database.certificates = database.connection.model<Certificate>(Certificate.name, CertificateSchema) as unknown as Model<Certificate>;
     database.counters = database.connection.model<Counter>(Counter.name, CounterSchema) as unknown as Model<Counter>;
     database.outcomes = database.connection.model<RequestOutcome>(RequestOutcome.name, RequestOutcomeSchema) as unknown as Model<RequestOutcome>;

@@ -4,6 +4,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
+import { journaledByNextWrite } from '../database/journaled-by-next-write';
 import { duplicateKeyField, isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { hostnamesOf, RECORD_FIELDS, tagPairsOf, toCertificateRecord } from './certificate-record.mapper';
 import { currentVersionOf, historySlice, VERSIONED_FIELDS, type VersionedCertificate } from './certificate-versions';
@@ -40,7 +41,8 @@ export class CertificateWriter {
   async create(command: ValidCommand): Promise<CertificateRecord> {
     try {
       const id = await this.ids.next();
-      const created = await this.certificates.create({
+      // Made durable by the outcome recorded after it (OutcomeStore.settle), before anything is answered.
+      const [created] = await this.certificates.create([{
         _id: id,
         uid: randomBytes(16).toString('hex'),
         tenantId: command.tenantId,
@@ -49,7 +51,8 @@ export class CertificateWriter {
         revision: 1,
         revisionOperation: 'create',
         ...this.contentOf(command),
-      });
+      }], journaledByNextWrite(this.certificates));
+      if (!created) throw new Error('the certificate insert returned no document');
       return toCertificateRecord(created.toObject());
     } catch (error) {
       if (!isDuplicateKeyError(error)) rethrowAsTransient(error);
@@ -98,7 +101,8 @@ export class CertificateWriter {
                 history: { $each: [currentVersionOf(current)], $slice: historySlice(this.versionsKept) },
               },
             },
-            { returnDocument: 'after', projection: { _id: 1, ...RECORD_FIELDS } },
+            // Durable with the outcome recorded after it, as for a create.
+            { returnDocument: 'after', projection: { _id: 1, ...RECORD_FIELDS }, writeConcern: journaledByNextWrite(this.certificates).writeConcern },
           )
           .lean<Certificate>()
           .exec();

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Certificate } from '../certificates/schemas/certificate.schema';
+import { journaledByNextWrite } from '../database/journaled-by-next-write';
 import { isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { RECORD_FIELDS } from '../certificates/certificate-record.mapper';
 import { expandDecision, summarizeOutcome } from './outcome-decision';
@@ -57,7 +58,8 @@ export class OutcomeStore {
 
   async claim(tenantId: string, requestId: string, contentHash: string): Promise<RequestClaim> {
     try {
-      await this.outcomes.create({ tenantId, requestId, contentHash, decision: null });
+      // Made durable by settle(), which records the decision before anything is answered.
+      await this.outcomes.create([{ tenantId, requestId, contentHash, decision: null }], journaledByNextWrite(this.outcomes));
       return { state: 'open' };
     } catch (error) {
       if (!isDuplicateKeyError(error)) rethrowAsTransient(error);

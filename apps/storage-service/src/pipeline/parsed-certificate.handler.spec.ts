@@ -1,4 +1,5 @@
 import { gatewayOutcomesSubject, Streams, type CertificateOutcomeEvent, type CertificateStoredEvent } from '@certhub/contracts';
+import type { CommandStartedEvent } from 'mongodb';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { Registry } from 'prom-client';
 import { CertificateWriter } from '../certificates/certificate-writer.service';
@@ -55,6 +56,28 @@ describe('ParsedCertificateHandler (on a MongoDB-protocol server)', () => {
     const values = (await registry.getSingleMetric('certhub_outcomes_total')?.get())?.values ?? [];
     return values.filter((one) => one.labels['outcome'] === outcome && one.labels['code'] === code).reduce((sum, one) => sum + one.value, 0);
   };
+
+  it('waits for the journal once per create: at the recorded decision, the last write before the answer', async () => {
+    const writes: { command: string; collection: unknown; journaled: boolean }[] = [];
+    const client = database.connection.getClient();
+    const seen = (event: CommandStartedEvent) => {
+      if (!['insert', 'update', 'findAndModify'].includes(event.commandName)) return;
+      const concern = event.command['writeConcern'] as { j?: boolean } | undefined;
+      writes.push({ command: event.commandName, collection: event.command[event.commandName], journaled: concern?.j !== false });
+    };
+    client.on('commandStarted', seen);
+    try {
+      await handler.handle(await validParsedEvent({ requestId: 'journal-1', tenantId: 'team-j', name: 'journal' }), nextDelivery());
+    } finally {
+      client.off('commandStarted', seen);
+    }
+    // The id block is taken once per block (journaled); the claim and the certificate are made durable by the decision.
+    expect(writes.filter((write) => write.collection !== 'counters')).toEqual([
+      { command: 'insert', collection: 'request_outcomes', journaled: false },
+      { command: 'insert', collection: 'certificates', journaled: false },
+      { command: 'update', collection: 'request_outcomes', journaled: true },
+    ]);
+  });
 
   it('stores a valid create, records its outcome and publishes it once, for the hand-over it answers', async () => {
     const event = await validParsedEvent({ requestId: 'shop-1', tenantId: 'team-a', name: 'shop' });
