@@ -1,6 +1,7 @@
 import type { StorageConfig } from '@certhub/config';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { STORAGE_CONFIG } from '../config/storage-config.token';
+import { PeriodicTask } from '../periodic/periodic-task';
 import { ExpiryMetrics } from './expiry-metrics.service';
 import { ExpiryPlan } from './expiry-plan.service';
 import { ExpiryScan } from './expiry-scan.service';
@@ -16,9 +17,7 @@ const RETRY_AFTER_FAILURE_MS = 60_000;
 @Injectable()
 export class ExpiryScanner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ExpiryScanner.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly task = new PeriodicTask(() => this.tick());
 
   constructor(
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
@@ -29,25 +28,14 @@ export class ExpiryScanner implements OnApplicationBootstrap, BeforeApplicationS
 
   onApplicationBootstrap(): void {
     this.logger.log(`expiry watch: thresholds ${this.config.expiry.thresholdsDays.join('/')} days, every ${this.config.expiry.scanIntervalMs}ms`);
-    this.schedule(0);
+    this.task.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => (this.running = null));
-    }, delayMs);
-    // The scan alone must not keep a process alive that is otherwise done.
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
+  private async tick(): Promise<number> {
     const interval = this.config.expiry.scanIntervalMs;
     let delay = interval;
     try {
@@ -62,6 +50,6 @@ export class ExpiryScanner implements OnApplicationBootstrap, BeforeApplicationS
       delay = Math.min(interval, RETRY_AFTER_FAILURE_MS);
       this.logger.warn(`expiry scan failed, next attempt in ${delay}ms: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.schedule(delay);
+    return delay;
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { STORAGE_CONFIG } from '../config/storage-config.token';
+import { PeriodicTask } from '../periodic/periodic-task';
 import { DeletedCertificate } from './schemas/deleted-certificate.schema';
 
 /** The purge runs at least this often, so a key is never kept much past its retention. */
@@ -17,9 +18,8 @@ const MAX_PURGE_INTERVAL_MS = 3_600_000;
 @Injectable()
 export class DeletedKeyPurge implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeletedKeyPurge.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly task = new PeriodicTask(() => this.tick());
+  private indexed = false;
 
   constructor(
     @Inject(STORAGE_CONFIG) private readonly config: StorageConfig,
@@ -27,13 +27,11 @@ export class DeletedKeyPurge implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.task.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Destroys what is due at `now`; returns how many certificates' keys were destroyed. */
@@ -44,23 +42,18 @@ export class DeletedKeyPurge implements OnApplicationBootstrap, BeforeApplicatio
     return result.modifiedCount;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => (this.running = null));
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
+  private async tick(): Promise<number> {
     try {
       // autoIndex is off (mongo-connection-options.ts); the purge is the only reader that needs an index.
-      await this.deleted.createIndexes();
+      if (!this.indexed) {
+        await this.deleted.createIndexes();
+        this.indexed = true;
+      }
       const destroyed = await this.purge(new Date());
       if (destroyed > 0) this.logger.log(`destroyed the sealed keys of ${destroyed} deleted certificate(s)`);
     } catch (error) {
       this.logger.warn(`purge of deleted certificates' keys failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.schedule(Math.min(this.config.lifecycle.deletedKeyRetentionMs, MAX_PURGE_INTERVAL_MS));
+    return Math.min(this.config.lifecycle.deletedKeyRetentionMs, MAX_PURGE_INTERVAL_MS);
   }
 }
