@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface BenchStack {
   readonly stack: CerthubStack;
   readonly mongoUrl: string;
+  /** The embedded MongoDB-protocol server's own process, so benches can watch its memory like a service's. */
+  readonly mongoPid: number | undefined;
   readonly token: string;
   readonly tenantId: string;
   close(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   return {
     stack,
     mongoUrl: `${mongo.url}/certhub`,
+    mongoPid: mongo.process.pid,
     token,
     tenantId,
     close: async () => {
