@@ -39,6 +39,11 @@ export function setOwn(target: BsonDoc, key: string, value: unknown): void {
 /**
  * The "plain" view that queries and updates run on: mingo only understands JS numbers, so Int32/Double and
  * safe Longs become numbers. Containers are new objects; other leaves (ObjectId, Date, Binary) are shared.
+ *
+ * Objects are built with Object.fromEntries, not by assigning keys one by one: V8 turns an object that gets
+ * more than about 16 properties through computed-key stores into a hash-table ("dictionary") object, about
+ * three times the size of one built at once. Stored documents are plain views held for the server's lifetime
+ * (a certificate record has some 25 top-level fields), so this is most of their overhead beyond their strings.
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -54,9 +59,8 @@ export function toPlain(value: unknown): unknown {
     }
   }
   if (!isPlainObject(value)) return value;
-  const out: BsonDoc = {};
-  for (const [key, child] of Object.entries(value)) setOwn(out, key, toPlain(child));
-  return out;
+  // Defines own properties, so a `__proto__` key stays a key (as setOwn does), never a prototype change.
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toPlain(child)]));
 }
 
 export function toPlainDoc(doc: BsonDoc): BsonDoc {
