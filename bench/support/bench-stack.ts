@@ -1,5 +1,6 @@
 import { freePort, startNatsServer, waitForPort, workspaceRoot, type NatsServerHandle } from '@certhub/dev-infra';
 import { startCerthubStack, type CerthubStack } from '@certhub/testing';
+import { buildEmbeddedMongoCli } from './embedded-mongo-build';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,20 +9,20 @@ import { join } from 'node:path';
 export interface BenchStack {
   readonly stack: CerthubStack;
   readonly mongoUrl: string;
+  /** The embedded MongoDB-protocol server's own process, so benches can watch its memory like a service's. */
+  readonly mongoPid: number | undefined;
   readonly token: string;
   readonly tenantId: string;
   close(): Promise<void>;
 }
 
-/** The embedded MongoDB-protocol server in its own process, with a durable journal, as `npm start` runs it. */
+/** The embedded MongoDB-protocol server in its own process, compiled, with a durable journal, as `npm start` runs it. */
 export async function startMongoProcess(): Promise<{ url: string; process: ChildProcess; dataDir: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'certhub-bench-mongo-'));
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join(workspaceRoot(), 'libs/embedded-mongo/src/cli.ts'), '--port', String(port), '--data-dir', dataDir],
-    { stdio: 'ignore', env: { ...process.env, TS_NODE_PROJECT: join(workspaceRoot(), 'bench/tsconfig.json') } },
-  );
+  const child = spawn(process.execPath, [buildEmbeddedMongoCli(), '--port', String(port), '--data-dir', dataDir], {
+    stdio: 'ignore',
+  });
   await waitForPort(port, '127.0.0.1', 30_000);
   return { url: `mongodb://127.0.0.1:${port}`, process: child, dataDir };
 }
@@ -55,6 +56,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   return {
     stack,
     mongoUrl: `${mongo.url}/certhub`,
+    mongoPid: mongo.process.pid,
     token,
     tenantId,
     close: async () => {

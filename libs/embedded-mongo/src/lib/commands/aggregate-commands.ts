@@ -1,5 +1,5 @@
 import { Aggregator, ProcessingMode } from 'mingo';
-import { isPlainObject, toPlain, type BsonDoc } from '../bson/bson-values';
+import { clonePlain, isPlainObject, toPlain, type BsonDoc } from '../bson/bson-values';
 import { MISSING, valuesAtPath } from '../bson/document-paths';
 import { encodeKey } from '../bson/key-encoding';
 import { CommandError } from '../storage/command-error';
@@ -34,7 +34,9 @@ const aggregate: CommandHandler = (request, { catalog, cursors }) => {
   const aggregator = new Aggregator(stages, {
     ...MINGO_OPTIONS,
     processingMode: ProcessingMode.CLONE_INPUT,
-    collectionResolver: (name: string) => selectDocs(catalog.collection(request.db, name), {}).map((doc) => doc.plain),
+    // CLONE_INPUT covers `input` only: documents joined in ($lookup, $unionWith) are copied here, so no later
+    // stage can change a stored document in place (its plain view is usually its typed one too).
+    collectionResolver: (name: string) => selectDocs(catalog.collection(request.db, name), {}).map((doc) => clonePlain(doc.plain)),
   });
   const results = aggregator.run(input) as BsonDoc[];
   const cursor = request.doc('cursor');

@@ -1,6 +1,6 @@
 import { Int32 } from 'bson';
 import { crc32 } from './crc32';
-import { decodeRecords, encodeRecord } from './record-codec';
+import { decodeRecords, encodeRecord, encodeRecordInto } from './record-codec';
 
 describe('journal record codec', () => {
   const records = [{ op: 'put', n: new Int32(1) }, { op: 'put', n: new Int32(2) }];
@@ -22,5 +22,14 @@ describe('journal record codec', () => {
     flipped[flipped.length - 2] ^= 0xff;
     expect(decodeRecords(flipped).records).toEqual([records[0]]);
     expect(decodeRecords(Buffer.concat([encoded, Buffer.from('garbage!garbage!')])).validLength).toBe(encoded.length);
+  });
+
+  it('encodes into a buffer exactly as on its own, and refuses a record that does not fit', () => {
+    const target = Buffer.alloc(encoded.length + 3);
+    const end = encodeRecordInto(records[1], target, encodeRecordInto(records[0], target, 0) ?? -1);
+    expect(end).toBe(encoded.length);
+    expect(target.subarray(0, encoded.length)).toEqual(encoded);
+    expect(encodeRecordInto(records[0], target, end ?? 0)).toBeUndefined();
+    expect(target.subarray(encoded.length)).toEqual(Buffer.alloc(3));
   });
 });

@@ -1,4 +1,4 @@
-import { deserialize, serialize } from 'bson';
+import { calculateObjectSize, deserialize, serialize, serializeWithBufferAndIndex } from 'bson';
 import { TYPED_DECODING, type BsonDoc } from '../bson/bson-values';
 import { crc32 } from './crc32';
 
@@ -12,6 +12,21 @@ export function encodeRecord(record: BsonDoc): Buffer {
   header.writeUInt32LE(body.length, 0);
   header.writeUInt32LE(crc32(body), 4);
   return Buffer.concat([header, body]);
+}
+
+/**
+ * Encodes a record into `target` at `offset`, as encodeRecord would, and returns the offset after it; or
+ * undefined, writing nothing, when it does not fit. Lets a snapshot reuse one buffer instead of allocating
+ * two per document.
+ */
+export function encodeRecordInto(record: BsonDoc, target: Buffer, offset: number): number | undefined {
+  const size = calculateObjectSize(record);
+  if (offset + HEADER_BYTES + size > target.length) return undefined;
+  serializeWithBufferAndIndex(record, target, { index: offset + HEADER_BYTES });
+  const body = target.subarray(offset + HEADER_BYTES, offset + HEADER_BYTES + size);
+  target.writeUInt32LE(size, offset);
+  target.writeUInt32LE(crc32(body), offset + 4);
+  return offset + HEADER_BYTES + size;
 }
 
 export interface DecodedRecords {

@@ -1,7 +1,7 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toPlain, type BsonDoc } from '../bson/bson-values';
-import { decodeRecords, encodeRecord } from './record-codec';
+import { decodeRecords, encodeRecord, encodeRecordInto } from './record-codec';
 
 export const SNAPSHOT_FILE = 'snapshot.bson';
 const WRITE_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -16,26 +16,35 @@ export async function writeSnapshot(dir: string, generation: number, records: re
   const temp = `${target}.tmp`;
   const file = await open(temp, 'w');
   try {
-    let chunk: Buffer[] = [encodeRecord({ op: 'snapshot', format: 1, generation })];
-    let chunkBytes = 0;
-    for (const record of records) {
-      const encoded = encodeRecord(record);
-      chunk.push(encoded);
-      chunkBytes += encoded.length;
-      if (chunkBytes >= WRITE_CHUNK_BYTES) {
-        await file.appendFile(Buffer.concat(chunk));
-        chunk = [];
-        chunkBytes = 0;
+    // One buffer, filled and written in turn: a snapshot holds every document, and a Buffer or two per
+    // document, freed only by a later GC, made each compaction's footprint grow with the whole database.
+    const chunk = Buffer.allocUnsafe(WRITE_CHUNK_BYTES);
+    let used = 0;
+    const put = async (record: BsonDoc) => {
+      let end = encodeRecordInto(record, chunk, used);
+      if (end === undefined && used > 0) {
+        await writeAll(file, chunk.subarray(0, used));
+        used = 0;
+        end = encodeRecordInto(record, chunk, used);
       }
-    }
-    chunk.push(encodeRecord({ op: 'end', records: records.length }));
-    await file.appendFile(Buffer.concat(chunk));
+      if (end === undefined) await writeAll(file, encodeRecord(record)); // larger than a whole chunk
+      else used = end;
+    };
+    await put({ op: 'snapshot', format: 1, generation });
+    for (const record of records) await put(record);
+    await put({ op: 'end', records: records.length });
+    if (used > 0) await writeAll(file, chunk.subarray(0, used));
     await file.sync();
   } finally {
     await file.close();
   }
   await rename(temp, target);
   await syncDirectory(dir);
+}
+
+/** FileHandle.write may write less than it was given; the rest follows until all of it is written. */
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset, bytes.length - offset)).bytesWritten;
 }
 
 export interface LoadedSnapshot {

@@ -13,7 +13,12 @@ import { shadowKeys, type ShadowKeys } from './shadow-keys';
  * look-ups off, so the caller scans, exactly as without the index.
  */
 export class EqualityIndex {
-  private readonly owners = new Map<string, Set<string>>();
+  /**
+   * Key → the ids listed under it: the id itself while there is one, a Set from the second on. Most keys of a
+   * compound index that ends in a date or `_id` have a single document; a Set for each would cost about 130
+   * bytes per key per index, several times the id string it holds (which is shared with the StoredDoc).
+   */
+  private readonly owners = new Map<string, string | Set<string>>();
   /** Per key, how many documents an equality on that key could match without being listed under it (see shadowKeys). */
   private readonly shadows = new Map<string, number>();
   /** Documents with keys too many or too odd to list: while there are any, no look-up can be trusted. */
@@ -28,9 +33,10 @@ export class EqualityIndex {
     const entries = this.entriesOf(doc);
     if (entries === 'unlisted') return void (this.unlisted += 1);
     for (const key of entries.keys) {
-      let owners = this.owners.get(key.encoded);
-      if (!owners) this.owners.set(key.encoded, (owners = new Set()));
-      owners.add(ownerId);
+      const owners = this.owners.get(key.encoded);
+      if (owners === undefined) this.owners.set(key.encoded, ownerId);
+      else if (typeof owners !== 'string') owners.add(ownerId);
+      else if (owners !== ownerId) this.owners.set(key.encoded, new Set([owners, ownerId]));
     }
     for (const key of entries.shadows) this.shadows.set(key, (this.shadows.get(key) ?? 0) + 1);
   }
@@ -41,8 +47,10 @@ export class EqualityIndex {
     if (entries === 'unlisted') return void (this.unlisted -= 1);
     for (const key of entries.keys) {
       const owners = this.owners.get(key.encoded);
-      owners?.delete(ownerId);
-      if (owners?.size === 0) this.owners.delete(key.encoded);
+      if (owners === ownerId) this.owners.delete(key.encoded);
+      else if (typeof owners === 'object' && owners.delete(ownerId) && owners.size === 1) {
+        this.owners.set(key.encoded, owners.values().next().value as string);
+      }
     }
     for (const key of entries.shadows) {
       const count = (this.shadows.get(key) ?? 0) - 1;
@@ -59,7 +67,8 @@ export class EqualityIndex {
     if (this.unlisted > 0) return undefined;
     const encoded = encodeCompoundKey(values);
     if (this.shadows.has(encoded)) return undefined;
-    return [...(this.owners.get(encoded) ?? [])];
+    const owners = this.owners.get(encoded);
+    return owners === undefined ? [] : typeof owners === 'string' ? [owners] : [...owners];
   }
 
   private entriesOf(doc: BsonDoc): { keys: IndexKey[]; shadows: readonly string[] } | 'unlisted' {

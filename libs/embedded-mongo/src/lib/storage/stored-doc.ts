@@ -1,9 +1,12 @@
 import { calculateObjectSize } from 'bson';
-import { toPlainDoc, type BsonDoc } from '../bson/bson-values';
+import { bsonTypeOf, isPlainObject, toPlainDoc, type BsonDoc } from '../bson/bson-values';
 import { encodeKey } from '../bson/key-encoding';
 import { CommandError } from './command-error';
 
-/** A stored document: exactly as received (`typed`, what we send back) and as mingo sees it (`plain`). */
+/**
+ * A stored document: exactly as received (`typed`, what we send back) and as mingo sees it (`plain`).
+ * Both are immutable once stored (updates build new versions), so they may share parts, or be one object.
+ */
 export interface StoredDoc {
   /** Primary key: encodeKey of `_id`, so 1, 1.0 and Long(1) are the same `_id`, as in MongoDB. */
   readonly id: string;
@@ -13,7 +16,20 @@ export interface StoredDoc {
 
 export function toStored(typed: BsonDoc): StoredDoc {
   const plain = toPlainDoc(typed);
-  return { id: encodeKey(plain['_id']), typed, plain };
+  // Most documents (every one the services write) hold no Double or Long: their plain view then serializes to
+  // the same bytes (its numbers were Int32s or unwrapped numbers, which BSON writes back as Int32, or as Double
+  // when not an int32) and gives `retype` the same answers as a reference. Keeping that one tree instead of two
+  // halves what a document costs beyond its strings; the typed tree is only kept when it says more.
+  return { id: encodeKey(plain['_id']), typed: holdsDoubleOrLong(typed) ? typed : plain, plain };
+}
+
+/** Whether a Double or Long wrapper occurs anywhere in the value: the types a plain view cannot tell apart. */
+function holdsDoubleOrLong(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(holdsDoubleOrLong);
+  const kind = bsonTypeOf(value);
+  if (kind === 'Double' || kind === 'Long') return true;
+  return isPlainObject(value) && Object.values(value).some(holdsDoubleOrLong);
 }
 
 const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
