@@ -103,13 +103,15 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
 
     it("names the tenant's other certificates with the same fingerprint, never another tenant's", async () => {
       const original = await validParsedEvent({ requestId: 'copy-1', tenantId: 'team-a', name: 'original' });
-      const first = await writer.create(original);
-      const theirs = await writer.create({ ...original, requestId: 'copy-b', tenantId: 'team-b', name: 'theirs' });
-      const second = await writer.create({ ...original, requestId: 'copy-2', name: 'copy' });
+      const first = await writer.createNamingCopies(original);
+      const theirs = await writer.createNamingCopies({ ...original, requestId: 'copy-b', tenantId: 'team-b', name: 'theirs' });
+      const second = await writer.createNamingCopies({ ...original, requestId: 'copy-2', name: 'copy' });
+      const third = await writer.createNamingCopies({ ...original, requestId: 'copy-3', name: 'copy-3' });
 
-      expect(await writer.duplicatesOf(first)).toEqual([second.id]);
-      expect(await writer.duplicatesOf(second)).toEqual([first.id]);
-      expect(await writer.duplicatesOf(theirs)).toEqual([]);
+      expect(first.duplicateOf).toEqual([]);
+      expect(second.duplicateOf).toEqual([first.record.id]);
+      expect(third.duplicateOf).toEqual([first.record.id, second.record.id]);
+      expect(theirs.duplicateOf).toEqual([]);
     });
 
     it('names the copies while creating: never the new certificate itself, and at most DUPLICATE_IDS_LISTED, oldest first', async () => {

@@ -132,15 +132,7 @@ export class CertificateWriter {
     return { record, duplicateOf: copies.filter((id) => id !== record.id).slice(0, DUPLICATE_IDS_LISTED) };
   }
 
-  /**
-   * The other certificates of the tenant with this fingerprint, oldest first: an import of a copy succeeds, and
-   * its answer names them (duplicateOf).
-   */
-  async duplicatesOf(record: CertificateRecord): Promise<number[]> {
-    const copies = await this.withFingerprint(record.tenantId, record.metadata.fingerprintSha256, DUPLICATE_IDS_LISTED + 1);
-    return copies.filter((id) => id !== record.id).slice(0, DUPLICATE_IDS_LISTED);
-  }
-
+  /** The tenant's certificates with this fingerprint, oldest (smallest id) first: an import of a copy succeeds, and its answer names them. */
   private async withFingerprint(tenantId: string, fingerprintSha256: string, limit: number): Promise<number[]> {
     try {
       const found = await this.certificates
