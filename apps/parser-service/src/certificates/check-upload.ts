@@ -1,5 +1,4 @@
 import { CerthubError, type CertificateMetadata, type ChainEntryMetadata, type ErrorCode, type UploadField, type UploadProblem } from '@certhub/contracts';
-import type { KeyObject } from 'node:crypto';
 import { readCertificateField, readChainField, readTrustedRootField } from './certificate/certificate-fields';
 import { describeCertificate, describeChainEntry } from './certificate/certificate-metadata';
 import type { ParsedCertificate } from './certificate/parsed-certificate';
@@ -9,6 +8,7 @@ import { verifyChain } from './chain/chain-verification';
 import { asDomainError, underCode, underCodeAsync } from './domain-errors';
 import { assertKeyMatches } from './key/key-match';
 import { readPrivateKey } from './key/private-key';
+import type { UploadedKey } from './key/uploaded-key';
 import { pkcs12Fields } from './pkcs12/pkcs12-material';
 
 export interface ImportMaterial {
@@ -31,7 +31,7 @@ export interface UploadCheck {
   readonly chain: ParsedCertificate[] | null;
   readonly chainMetadata: ChainEntryMetadata[];
   readonly root: ParsedCertificate | null;
-  readonly privateKey: KeyObject | null;
+  readonly privateKey: UploadedKey | null;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function checkUpload(material: ImportMaterial, now: Date): Promise<
     }
   };
 
-  let fields: { certificate?: string; chain?: string; privateKey: KeyObject | null } = { certificate: material.certificate, chain: material.chain, privateKey: null };
+  let fields: { certificate?: string; chain?: string; privateKey: UploadedKey | null } = { certificate: material.certificate, chain: material.chain, privateKey: null };
   if (fromBundle) {
     const opened = attempt('pkcs12', () => pkcs12Fields(material.pkcs12 as string, material.passphrase));
     if (opened === null) return { problems, leaf: null, metadata: null, chain: null, chainMetadata: [], root: null, privateKey: null };

@@ -36,7 +36,7 @@ export async function inspectImport(material: ImportMaterial, now: Date = new Da
       trustedRootCaPem: root ? encodePem('CERTIFICATE', root.der) : null,
       metadata,
       chain: chainMetadata,
-      privateKeyPkcs8Der: privateKey.export({ type: 'pkcs8', format: 'der' }),
+      privateKeyPkcs8Der: privateKey.pkcs8Der(),
     };
   } catch (error) {
     if (error instanceof CerthubError) throw error;

@@ -1,7 +1,8 @@
 import { CerthubError } from '@certhub/contracts';
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import type { ParsedCertificate } from '../certificate/parsed-certificate';
 import { descendsFrom } from '../chain/issued-by';
+import type { UploadedKey } from './uploaded-key';
 
 /**
  * The key matches when its public half is the certificate's SubjectPublicKeyInfo: exact for every key type, and
@@ -15,8 +16,8 @@ import { descendsFrom } from '../chain/issued-by';
  *
  * `chain` holds the other uploaded certificates without copies (assembleChain), which bounds the lineage walk.
  */
-export async function assertKeyMatches(privateKey: KeyObject, leaf: ParsedCertificate, chain: readonly ParsedCertificate[]): Promise<void> {
-  const keySpki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+export async function assertKeyMatches(privateKey: UploadedKey, leaf: ParsedCertificate, chain: readonly ParsedCertificate[]): Promise<void> {
+  const keySpki = privateKey.publicKeySpki();
   if (holdsKey(leaf, keySpki)) return;
   const owner = chain.find((cert) => holdsKey(cert, keySpki));
   if (owner && (await descendsFrom(owner, leaf, chain))) {

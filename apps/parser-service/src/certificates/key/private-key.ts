@@ -1,6 +1,8 @@
 import { CerthubError } from '@certhub/contracts';
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey } from 'node:crypto';
 import { PemFormatError, readPemBlocks, withArticle, type PemBlock } from '../pem/pem-blocks';
+import { readRsaKeyDer } from './rsa-key-der';
+import { decodeWithOpenSsl, openSslKey, type UploadedKey } from './uploaded-key';
 
 /** PEM labels we accept and the DER structure node:crypto should read each as. */
 const KEY_FORMATS: Readonly<Record<string, 'pkcs8' | 'pkcs1' | 'sec1'>> = {
@@ -21,7 +23,7 @@ const WRONG_PASSPHRASE = 'The passphrase does not open the private key; check it
  * never pass one, so for them it stays refused as their clouds refuse it. A passphrase given with a clear key is
  * not needed and ignored.
  */
-export function readPrivateKey(text: string, passphrase?: string): KeyObject {
+export function readPrivateKey(text: string, passphrase?: string): UploadedKey {
   const block = singleBlock(text);
   if (block.label === 'ENCRYPTED PRIVATE KEY' || /ENCRYPTED/i.test(block.headers.get('Proc-Type') ?? '')) {
     block.der.fill(0);
@@ -33,7 +35,7 @@ export function readPrivateKey(text: string, passphrase?: string): KeyObject {
     throw new CerthubError('KEY_PARSE_FAILED', `The private key field expected a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block but found ${withArticle(block.label)}.`);
   }
   try {
-    return createPrivateKey({ key: block.der, format: 'der', type });
+    return decodeKeyDer(block.der, type);
   } catch (error) {
     // A PKCS#8 EncryptedPrivateKeyInfo mislabelled as "PRIVATE KEY" still makes OpenSSL ask for a passphrase.
     if ((error as { code?: unknown }).code === 'ERR_MISSING_PASSPHRASE') throw new CerthubError('KEY_ENCRYPTED', ENCRYPTED);
@@ -43,10 +45,15 @@ export function readPrivateKey(text: string, passphrase?: string): KeyObject {
   }
 }
 
+/** A clear DER key: plain RSA without OpenSSL when it can be (`rsa-key-der.ts`), anything else through it. Throws what OpenSSL throws. */
+export function decodeKeyDer(der: Buffer, type: 'pkcs8' | 'pkcs1' | 'sec1'): UploadedKey {
+  return (type !== 'sec1' ? readRsaKeyDer(der, type) : null) ?? decodeWithOpenSsl(der, type);
+}
+
 /** node:crypto reads both encrypted forms from the PEM text (the legacy one needs its DEK-Info header). */
-function openEncrypted(text: string, passphrase: string): KeyObject {
+function openEncrypted(text: string, passphrase: string): UploadedKey {
   try {
-    return createPrivateKey({ key: text, format: 'pem', passphrase });
+    return openSslKey(createPrivateKey({ key: text, format: 'pem', passphrase }));
   } catch {
     throw new CerthubError('KEY_ENCRYPTED', WRONG_PASSPHRASE);
   }

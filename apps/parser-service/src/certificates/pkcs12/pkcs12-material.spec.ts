@@ -29,7 +29,7 @@ describe('pkcs12Fields', () => {
     expect(pemsOf(fields.certificate)).toEqual([chain.leaf.certificatePem]);
     expect(pemsOf(fields.chain)).toEqual([chain.intermediates[1].certificatePem, chain.intermediates[0].certificatePem]);
     const expected = createPrivateKey(chain.leaf.privateKeyPem).export({ type: 'pkcs8', format: 'der' });
-    expect(fields.privateKey.export({ type: 'pkcs8', format: 'der' }).equals(expected)).toBe(true);
+    expect(fields.privateKey.pkcs8Der().equals(expected)).toBe(true);
   });
 
   it.each(['aes256', 'des3'] as const)('refuses a wrong passphrase of a %s bundle as KEY_ENCRYPTED, saying so', (encryption) => {

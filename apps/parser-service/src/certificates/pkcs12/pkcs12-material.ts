@@ -1,6 +1,7 @@
 import { CerthubError } from '@certhub/contracts';
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { parseCertificateDer, type ParsedCertificate } from '../certificate/parsed-certificate';
+import { decodeKeyDer } from '../key/private-key';
+import type { UploadedKey } from '../key/uploaded-key';
 import { sameName } from '../names/distinguished-name';
 import { encodePem } from '../pem/pem-blocks';
 import { readPkcs12Bundle } from './pkcs12-bundle';
@@ -9,7 +10,7 @@ import { readPkcs12Bundle } from './pkcs12-bundle';
 export interface Pkcs12Fields {
   readonly certificate: string;
   readonly chain: string;
-  readonly privateKey: KeyObject;
+  readonly privateKey: UploadedKey;
 }
 
 /**
@@ -19,9 +20,9 @@ export interface Pkcs12Fields {
  */
 export function pkcs12Fields(base64: string, passphrase: string | undefined): Pkcs12Fields {
   const content = readPkcs12Bundle(base64, passphrase);
-  let privateKey: KeyObject;
+  let privateKey: UploadedKey;
   try {
-    privateKey = createPrivateKey({ key: content.privateKeyPkcs8Der, format: 'der', type: 'pkcs8' });
+    privateKey = decodeKeyDer(content.privateKeyPkcs8Der, 'pkcs8');
   } catch {
     throw new CerthubError('KEY_PARSE_FAILED', 'The private key in the PKCS#12 bundle could not be decoded.');
   } finally {
@@ -42,8 +43,8 @@ export function pkcs12Fields(base64: string, passphrase: string | undefined): Pk
   };
 }
 
-function leafFirst(certificates: ParsedCertificate[], privateKey: KeyObject): ParsedCertificate[] {
-  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+function leafFirst(certificates: ParsedCertificate[], privateKey: UploadedKey): ParsedCertificate[] {
+  const spki = privateKey.publicKeySpki();
   const leaf = certificates.find((cert) => Buffer.from(cert.publicKey.rawData).equals(spki)) ?? certificates[0];
   const rest = certificates.filter((cert) => cert !== leaf);
   const ordered = [leaf];
