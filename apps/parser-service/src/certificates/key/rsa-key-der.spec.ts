@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import fc from 'fast-check';
 import { readRsaKeyDer } from './rsa-key-der';
 
 const rsaKey = (modulusLength: number) => generateKeyPairSync('rsa', { modulusLength }).privateKey;
@@ -92,5 +93,30 @@ describe('readRsaKeyDer leaves every other key to OpenSSL (returns null)', () =>
       expect(readRsaKeyDer(bytes, 'pkcs1')).toBeNull();
       expect(readRsaKeyDer(bytes, 'pkcs8')).toBeNull();
     }
+  });
+});
+
+/**
+ * Property: on a real key's DER with bytes changed, the fast path either declines or reads exactly what OpenSSL
+ * reads from the same bytes. It never accepts what OpenSSL refuses and never throws.
+ */
+describe('readRsaKeyDer on damaged DER', () => {
+  const key = rsaKey(1024);
+
+  it.each(['pkcs1', 'pkcs8'] as const)('%s: declines, or agrees with OpenSSL', (format) => {
+    const original = der(key, format);
+    const damage = fc.record({ at: fc.nat({ max: original.length - 1 }), value: fc.integer({ min: 0, max: 255 }), cut: fc.boolean() });
+    fc.assert(
+      fc.property(damage, ({ at, value, cut }) => {
+        const bytes = cut ? original.subarray(0, at) : Buffer.from(original);
+        if (!cut) bytes[at] = value;
+        const read = readRsaKeyDer(bytes, format);
+        if (read === null) return;
+        const openSsl = createPrivateKey({ key: bytes, format: 'der', type: format });
+        expect(read.publicKeySpki().equals(spkiOf(openSsl))).toBe(true);
+        expect(read.pkcs8Der().equals(der(openSsl, 'pkcs8'))).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
