@@ -77,6 +77,28 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
       expect(await countNamed('team-b', 'api')).toBe(1);
     });
 
+    it.each([
+      ['without tags (a dialect)', undefined],
+      ['with tags', { env: 'prod' }],
+    ])('writes the document mongoose would, %s: its casts and defaults change nothing of it', async (_case, tags) => {
+      const event = await validParsedEvent({ requestId: `as-mongoose-${tags ? 'tags' : 'plain'}`, tenantId: 'team-m', name: `as-mongoose-${tags ? 'tags' : 'plain'}`, ...(tags && { tags }) });
+      const record = await writer.create(event);
+      const raw = await database.certificates.collection.findOne({ _id: record.id as never });
+      const asMongoose = new database.certificates(raw);
+
+      expect(asMongoose.validateSync()).toBeUndefined();
+      expect(asMongoose.toObject()).toEqual(raw);
+    });
+
+    it('draws a new id when the one it was given is taken, as long as the name is free', async () => {
+      const taken = ((await lastId()) ?? 0) + 1;
+      await database.certificates.collection.insertOne({ _id: taken as never, tenantId: 'team-other', name: 'squatter' });
+
+      const record = await writer.create(await validParsedEvent({ requestId: 'id-taken', tenantId: 'team-a', name: 'after-squatter' }));
+      expect(record.id).toBe(taken + 1);
+      expect(await countNamed('team-a', 'after-squatter')).toBe(1);
+    });
+
     it('answers a create retried with the same request id with the certificate its first attempt stored', async () => {
       // A redelivery after a crash between the insert and the acknowledgement.
       const event = await validParsedEvent({ requestId: 'retried-create', tenantId: 'team-a', name: 'retried' });

@@ -4,8 +4,9 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { randomBytes } from 'node:crypto';
 import type { Model } from 'mongoose';
+import { InsertBatcher } from '../database/insert-batcher';
 import { journaledByNextWrite } from '../database/journaled-by-next-write';
-import { duplicateKeyField, isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
+import { isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { hostnamesOf, RECORD_FIELDS, tagPairsOf, toCertificateRecord } from './certificate-record.mapper';
 import { currentVersionOf, historySlice, VERSIONED_FIELDS, type VersionedCertificate } from './certificate-versions';
 import { IdAllocator } from './id-allocator.service';
@@ -20,6 +21,9 @@ export interface ContentChange {
   readonly restoredVersion?: number;
 }
 
+/** A create whose uid or id collided is tried again with new ones this often (a random uid collides almost never). */
+const MAX_CREATE_ATTEMPTS = 3;
+
 /** Concurrent writes to one certificate are retried this often before the delivery is retried as a whole. */
 const MAX_CONCURRENT_WRITE_ATTEMPTS = 16;
 
@@ -32,17 +36,21 @@ type ValidCommand = CertificateParsedEvent & { verdict: { ok: true; parsed: Pars
  */
 @Injectable()
 export class CertificateWriter {
+  private inserts?: InsertBatcher;
+
   constructor(
     @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
     private readonly ids: IdAllocator,
     @Optional() @Inject(VERSIONS_KEPT) private readonly versionsKept: number = DEFAULT_VERSIONS_KEPT,
   ) {}
 
-  async create(command: ValidCommand): Promise<CertificateRecord> {
+  async create(command: ValidCommand, attempt = 1): Promise<CertificateRecord> {
     try {
       const id = await this.ids.next();
-      // Made durable by the outcome recorded after it (OutcomeStore.settle), before anything is answered.
-      const [created] = await this.certificates.create([{
+      const now = new Date();
+      // The document as mongoose would write it, its defaults and timestamps included (the spec compares them),
+      // built here so that concurrent creates share one insert command.
+      const created: Certificate = {
         _id: id,
         uid: randomBytes(16).toString('hex'),
         tenantId: command.tenantId,
@@ -50,17 +58,28 @@ export class CertificateWriter {
         appliedRequestIds: [command.requestId],
         revision: 1,
         revisionOperation: 'create',
+        tags: {},
+        tagPairs: [],
+        history: [],
         ...this.contentOf(command),
-      }], journaledByNextWrite(this.certificates));
-      if (!created) throw new Error('the certificate insert returned no document');
-      return toCertificateRecord(created.toObject());
+        createdAt: now,
+        updatedAt: now,
+      };
+      // Made durable by the outcome recorded after it (OutcomeStore.settle), before anything is answered.
+      this.inserts ??= new InsertBatcher(this.certificates.collection, journaledByNextWrite(this.certificates).writeConcern);
+      await this.inserts.insert(created);
+      return toCertificateRecord(created);
     } catch (error) {
       if (!isDuplicateKeyError(error)) rethrowAsTransient(error);
-      if (duplicateKeyField(error) === 'uid') return this.create(command);
-      // Our own earlier attempt may have inserted it before a crash: that is success, not a conflict.
+      // Which unique index refused it is read from the data, not the error: a batched insert's error does not
+      // name the index (the driver's bulk result keeps only code and message).
       const existing = await this.certificates.findOne({ tenantId: command.tenantId, name: command.name }).lean().exec();
+      // Our own earlier attempt may have inserted it before a crash: that is success, not a conflict.
       if (existing?.createdByRequestId === command.requestId) return toCertificateRecord(existing);
-      throw nameConflict(command.name);
+      if (existing) throw nameConflict(command.name);
+      // The name is free, so the uid (random) or the id collided: a new attempt draws both again.
+      if (attempt < MAX_CREATE_ATTEMPTS) return this.create(command, attempt + 1);
+      throw new Error(`certificate ${command.name} of ${command.tenantId} collided on a unique key ${attempt} times with its name free`);
     }
   }
 

@@ -15,18 +15,8 @@ export function hasMongoErrorCode(error: unknown, code: number): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
 
-interface DuplicateKeyError {
-  readonly code: typeof MongoErrorCodes.duplicateKey;
-  readonly keyPattern?: Record<string, unknown>;
-}
-
-export function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
+export function isDuplicateKeyError(error: unknown): error is { readonly code: typeof MongoErrorCodes.duplicateKey } {
   return hasMongoErrorCode(error, MongoErrorCodes.duplicateKey);
-}
-
-/** Which unique index a duplicate-key error came from, by its first key field. */
-export function duplicateKeyField(error: DuplicateKeyError): string | undefined {
-  return Object.keys(error.keyPattern ?? {}).find((field) => field !== 'tenantId');
 }
 
 const TRANSIENT_ERROR_NAMES = new Set([

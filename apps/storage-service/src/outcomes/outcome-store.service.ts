@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Certificate } from '../certificates/schemas/certificate.schema';
+import { InsertBatcher } from '../database/insert-batcher';
 import { journaledByNextWrite } from '../database/journaled-by-next-write';
 import { isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { RECORD_FIELDS } from '../certificates/certificate-record.mapper';
@@ -32,6 +33,8 @@ export type RequestClaim =
  */
 @Injectable()
 export class OutcomeStore {
+  private claimInserts?: InsertBatcher;
+
   constructor(
     @InjectModel(RequestOutcome.name) private readonly outcomes: Model<RequestOutcome>,
     @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
@@ -58,8 +61,11 @@ export class OutcomeStore {
 
   async claim(tenantId: string, requestId: string, contentHash: string): Promise<RequestClaim> {
     try {
-      // Made durable by settle(), which records the decision before anything is answered.
-      await this.outcomes.create([{ tenantId, requestId, contentHash, decision: null }], journaledByNextWrite(this.outcomes));
+      // Made durable by settle(), which records the decision before anything is answered. Concurrent claims
+      // share one insert command; the document is the one mongoose would write (the spec compares them).
+      const claimed: RequestOutcome = { tenantId, requestId, contentHash, decision: null, createdAt: new Date() };
+      this.claimInserts ??= new InsertBatcher(this.outcomes.collection, journaledByNextWrite(this.outcomes).writeConcern);
+      await this.claimInserts.insert(claimed);
       return { state: 'open' };
     } catch (error) {
       if (!isDuplicateKeyError(error)) rethrowAsTransient(error);

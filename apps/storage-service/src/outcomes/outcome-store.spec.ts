@@ -57,6 +57,15 @@ describe('OutcomeStore (idempotency records on a MongoDB-protocol server)', () =
 
   const rawRecord = (tenantId: string, requestId: string) => database.outcomes.collection.findOne({ tenantId, requestId });
 
+  it('claims with the document mongoose would write: its casts and defaults change nothing of it', async () => {
+    expect(await store.claim('team-m', 'as-mongoose', 'hash-m')).toEqual({ state: 'open' });
+    const raw = await rawRecord('team-m', 'as-mongoose');
+    const asMongoose = new database.outcomes(raw);
+
+    expect(asMongoose.validateSync()).toBeUndefined();
+    expect(asMongoose.toObject()).toEqual(raw);
+  });
+
   it('keeps a record of a few hundred bytes for a certificate of hundreds of kilobytes, and answers the same outcome again', async () => {
     const certificate = bigCertificate(1, 'team-a');
     await database.certificates.collection.insertOne(certificate as never);
