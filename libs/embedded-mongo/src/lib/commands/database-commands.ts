@@ -1,11 +1,10 @@
 import { calculateObjectSize } from 'bson';
-import { Query } from 'mingo';
 import type { BsonDoc } from '../bson/bson-values';
 import { assertCollectionName, assertDatabaseName } from '../storage/catalog';
 import type { Collection } from '../storage/collection';
 import { CommandError } from '../storage/command-error';
 import { ID_INDEX } from '../storage/index-definition';
-import { MINGO_OPTIONS } from '../storage/mingo-options';
+import { mingoQuery } from '../storage/mingo-query';
 import type { CommandHandler } from './command-context';
 import { GENERIC_FIELDS } from './generic-fields';
 import { rejectCollation } from './query-engine';
@@ -24,7 +23,7 @@ const listDatabases: CommandHandler = (request, { catalog }) => {
     return { name, sizeOnDisk, empty: sizeOnDisk === 0 };
   });
   const filter = request.doc('filter');
-  if (filter) databases = new Query(filter, MINGO_OPTIONS).find<BsonDoc>(databases).all();
+  if (filter) databases = mingoQuery(filter).find<BsonDoc>(databases).all();
   if (nameOnly) return { databases, ok: 1 };
   const totalSize = databases.reduce((sum, db) => sum + Number(db['sizeOnDisk']), 0);
   return { databases, totalSize, totalSizeMb: Math.floor(totalSize / (1024 * 1024)), ok: 1 };
@@ -43,7 +42,7 @@ const listCollections: CommandHandler = (request, { catalog, cursors }) => {
       : { name: coll.name, type: 'collection', options: coll.options, info: { readOnly: false, uuid: coll.uuid }, idIndex: ID_INDEX.spec },
   );
   const filter = request.doc('filter');
-  if (filter) entries = new Query(filter, MINGO_OPTIONS).find<BsonDoc>(entries).all();
+  if (filter) entries = mingoQuery(filter).find<BsonDoc>(entries).all();
   const batchSize = request.doc('cursor')?.['batchSize'];
   return cursors.firstBatch(`${request.db}.$cmd.listCollections`, entries, typeof batchSize === 'number' ? batchSize : undefined);
 };

@@ -1,9 +1,8 @@
-import { Query } from 'mingo';
 import { isPlainObject, retype, type BsonDoc } from '../bson/bson-values';
 import type { Collection } from '../storage/collection';
 import type { StoredDoc } from '../storage/stored-doc';
 import { CommandError } from '../storage/command-error';
-import { MINGO_OPTIONS } from '../storage/mingo-options';
+import { mingoQuery } from '../storage/mingo-query';
 import { indexCandidates } from './index-candidates';
 
 export interface SelectOptions {
@@ -22,7 +21,7 @@ type SortSpec = Record<string, 1 | -1>;
  */
 export function selectDocs(collection: Collection | undefined, filter: BsonDoc, options: SelectOptions = {}): StoredDoc[] {
   // Compiled first, so a bad filter is an error even when the collection does not exist (as in MongoDB).
-  const query = new Query(filter, MINGO_OPTIONS);
+  const query = mingoQuery(filter);
   if (!collection) return [];
   const skip = Math.max(0, options.skip ?? 0);
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
@@ -46,7 +45,7 @@ export function selectDocs(collection: Collection | undefined, filter: BsonDoc, 
   }
   const matched = [...candidates].filter(matches);
   const byPlain = new Map(matched.map((doc) => [doc.plain, doc]));
-  const sorted = new Query({}, MINGO_OPTIONS).find<BsonDoc>(matched.map((doc) => doc.plain)).sort(sort).all();
+  const sorted = mingoQuery({}).find<BsonDoc>(matched.map((doc) => doc.plain)).sort(sort).all();
   return sorted.slice(skip, skip + limit).map((plain) => {
     const doc = byPlain.get(plain);
     if (!doc) throw new Error('sort returned a document it was not given');
@@ -58,7 +57,7 @@ export function selectDocs(collection: Collection | undefined, filter: BsonDoc, 
 export function projectDocs(docs: readonly StoredDoc[], projection: BsonDoc | undefined, filter: BsonDoc): BsonDoc[] {
   if (!projection || Object.keys(projection).length === 0) return docs.map((doc) => doc.typed);
   // The filter is passed along for positional projections (`"items.$": 1`); every doc already matches it.
-  const projected = new Query(filter, MINGO_OPTIONS).find<BsonDoc>(docs.map((doc) => doc.plain), projection).all();
+  const projected = mingoQuery(filter).find<BsonDoc>(docs.map((doc) => doc.plain), projection).all();
   if (projected.length !== docs.length) throw new Error('projection dropped documents');
   return projected.map((plain, i) => retype(plain, docs[i].typed) as BsonDoc);
 }

@@ -1,11 +1,10 @@
 import { ObjectId, serialize } from 'bson';
-import { updateOne } from 'mingo';
-import { clonePlain, isPlainObject, retype, toPlain, toPlainDoc, withIdFirst, type BsonDoc } from '../bson/bson-values';
+import { isPlainObject, retype, toPlain, toPlainDoc, withIdFirst, type BsonDoc } from '../bson/bson-values';
 import { withValueAtPath } from '../bson/document-paths';
 import { encodeKey } from '../bson/key-encoding';
 import { formatShell } from '../bson/shell-format';
 import { CommandError } from '../storage/command-error';
-import { MINGO_OPTIONS } from '../storage/mingo-options';
+import { mingoUpdate, type MingoModifier } from '../storage/mingo-update';
 import { assertNumericOperands } from './numeric-operands';
 
 /** The `u` of an update statement (or `update` of findAndModify), classified. */
@@ -60,13 +59,11 @@ export function applyUpdate(target: UpdateTarget, update: ParsedUpdate, options:
     if (Object.keys(modifier).length === 0) return undefined;
     assertNumericOperands(target.plain, modifier);
   }
-  const working = [clonePlain(target.plain)];
   const condition = options.isInsert ? {} : options.filter;
   const config = { arrayFilters: options.arrayFilters, cloneMode: 'deep' as const };
   // Validated shape (operator document or array of stages); mingo rejects unknown operators itself.
-  const mingoModifier = modifier as Parameters<typeof updateOne>[2];
-  if (updateOne(working, condition, mingoModifier, config, MINGO_OPTIONS).modifiedCount === 0) return undefined;
-  const next = working[0];
+  const next = mingoUpdate(target.plain, condition, modifier as MingoModifier, config);
+  if (!next) return undefined;
   if ('_id' in target.plain && encodeKey(next['_id']) !== encodeKey(target.plain['_id'])) {
     throw new CommandError(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
   }

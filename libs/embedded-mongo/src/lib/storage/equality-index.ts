@@ -1,9 +1,9 @@
-import { Query } from 'mingo';
+import type { Query } from 'mingo/query';
 import type { BsonDoc } from '../bson/bson-values';
 import { MISSING, valuesAtPath } from '../bson/document-paths';
 import type { IndexDefinition } from './index-definition';
 import { compoundKeys, encodeCompoundKey, type IndexKey } from './index-keys';
-import { MINGO_OPTIONS } from './mingo-options';
+import { mingoQuery } from './mingo-query';
 import { shadowKeys, type ShadowKeys } from './shadow-keys';
 
 /**
@@ -26,7 +26,7 @@ export class EqualityIndex {
   private readonly partial?: Query;
 
   constructor(readonly definition: IndexDefinition) {
-    if (definition.partialFilter) this.partial = new Query(definition.partialFilter, MINGO_OPTIONS);
+    if (definition.partialFilter) this.partial = mingoQuery(definition.partialFilter);
   }
 
   add(doc: BsonDoc, ownerId: string): void {

@@ -1,9 +1,8 @@
-import { Query } from 'mingo';
 import { toPlain, type BsonDoc } from '../bson/bson-values';
 import { valuesAtPath } from '../bson/document-paths';
 import type { Collection } from './collection';
 import type { IndexDefinition } from './index-definition';
-import { MINGO_OPTIONS } from './mingo-options';
+import { mingoQuery } from './mingo-query';
 import type { StoredDoc } from './stored-doc';
 
 /**
@@ -28,7 +27,7 @@ export function ttlSecondsOf(definition: IndexDefinition): number | undefined {
 export function expiredDocuments(collection: Collection, definition: IndexDefinition, seconds: number, now: number): StoredDoc[] {
   const [field] = definition.fields;
   const cutoff = now - seconds * 1000;
-  const partial = definition.partialFilter ? new Query(definition.partialFilter, MINGO_OPTIONS) : undefined;
+  const partial = definition.partialFilter ? mingoQuery(definition.partialFilter) : undefined;
   const expired: StoredDoc[] = [];
   for (const doc of candidates(collection, field, cutoff)) {
     if (earliestDate(doc.plain, field) <= cutoff && (!partial || partial.test(doc.plain))) expired.push(doc);

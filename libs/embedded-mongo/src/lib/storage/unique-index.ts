@@ -1,11 +1,11 @@
-import { Query } from 'mingo';
+import type { Query } from 'mingo/query';
 import type { BsonDoc } from '../bson/bson-values';
 import { MISSING, valuesAtPath, type PathValues } from '../bson/document-paths';
 import { CommandError } from './command-error';
 import type { IndexDefinition } from './index-definition';
 import { duplicateKeyError } from './duplicate-key-error';
 import { compoundKeys, encodeCompoundKey, type IndexKey } from './index-keys';
-import { MINGO_OPTIONS } from './mingo-options';
+import { mingoQuery } from './mingo-query';
 import { shadowKeys, type ShadowKeys } from './shadow-keys';
 
 /** What a look-up found: the `_id` key (StoredDoc.id) of the one document holding the key, if any. */
@@ -31,7 +31,7 @@ export class UniqueIndex {
     readonly definition: IndexDefinition,
     private readonly ns: string,
   ) {
-    if (definition.partialFilter) this.partial = new Query(definition.partialFilter, MINGO_OPTIONS);
+    if (definition.partialFilter) this.partial = mingoQuery(definition.partialFilter);
   }
 
   /** The keys `doc` (plain) has in this index: none when sparse/partial excludes it, several when multikey. */
