@@ -1,9 +1,11 @@
 import type { CertificateOutcomeEvent } from '@certhub/contracts';
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Certificate } from '../certificates/schemas/certificate.schema';
 import { InsertBatcher } from '../database/insert-batcher';
+import { UpdateBatcher } from '../database/update-batcher';
 import { journaledByNextWrite } from '../database/journaled-by-next-write';
 import { isDuplicateKeyError, rethrowAsTransient } from '../database/mongo-errors';
 import { RECORD_FIELDS } from '../certificates/certificate-record.mapper';
@@ -34,6 +36,7 @@ export type RequestClaim =
 @Injectable()
 export class OutcomeStore {
   private claimInserts?: InsertBatcher;
+  private decisionWrites?: UpdateBatcher;
 
   constructor(
     @InjectModel(RequestOutcome.name) private readonly outcomes: Model<RequestOutcome>,
@@ -86,8 +89,12 @@ export class OutcomeStore {
     try {
       // `decision: null` also matches a record without the field: one claimed before decisions were slim.
       const open = { tenantId, requestId, contentHash, decision: null };
-      const result = await this.outcomes.updateOne(open, { $set: { decision: summarizeOutcome(outcome) } }).exec();
-      recordedHere = result.modifiedCount === 1;
+      // Concurrent decisions share one update command, which reports totals only; the token tells this call's
+      // write from a concurrent delivery's when the batch cannot.
+      const decidedBy = randomBytes(12).toString('base64url');
+      this.decisionWrites ??= new UpdateBatcher(this.outcomes.collection);
+      const written = await this.decisionWrites.updateOne(open, { $set: { decision: summarizeOutcome(outcome), decidedBy } });
+      recordedHere = written === 'modified' || (await this.decider(tenantId, requestId)) === decidedBy;
     } catch (error) {
       rethrowAsTransient(error);
     }
@@ -95,5 +102,11 @@ export class OutcomeStore {
     const kept = await this.find(tenantId, requestId);
     if (!kept?.outcome) throw new Error(`outcome of request ${requestId} of ${tenantId} was not recorded`);
     return { kept: { contentHash: kept.contentHash, outcome: kept.outcome }, recordedHere };
+  }
+
+  /** The token of the settle call that recorded the request's decision. */
+  private async decider(tenantId: string, requestId: string): Promise<string | undefined> {
+    const record = await this.outcomes.collection.findOne({ tenantId, requestId }, { projection: { decidedBy: 1 } });
+    return (record as Pick<RequestOutcome, 'decidedBy'> | null)?.decidedBy;
   }
 }

@@ -1,5 +1,5 @@
 import type { CertificateOutcomeEvent, CertificateStoredEvent } from '@certhub/contracts';
-import { BSON } from 'mongodb';
+import { BSON, type CommandStartedEvent } from 'mongodb';
 import { toCertificateRecord } from '../certificates/certificate-record.mapper';
 import type { Certificate } from '../certificates/schemas/certificate.schema';
 import { useStorageDatabase } from '../storage-database.spec-support';
@@ -134,5 +134,31 @@ describe('OutcomeStore (idempotency records on a MongoDB-protocol server)', () =
     const both = await Promise.all([store.settle('h6', outcome), store.settle('h6', { ...outcome, decidedAt: 'later' })]);
     expect(both.map((one) => one.recordedHere).sort()).toEqual([false, true]);
     expect(both[0].kept).toEqual(both[1].kept);
+  });
+
+  it('tells its own decision from a concurrent delivery\'s when both went in one update command', async () => {
+    const [seven, eight] = [bigCertificate(7, 'team-a'), bigCertificate(8, 'team-a')];
+    await database.certificates.collection.insertMany([seven, eight] as never[]);
+    await store.claim('team-a', 'r-7', 'h7');
+    await store.claim('team-a', 'r-8', 'h8');
+    const statements: number[] = [];
+    const seen = (event: CommandStartedEvent) => {
+      if (event.commandName === 'update' && event.command['update'] === 'request_outcomes') statements.push((event.command['updates'] as unknown[]).length);
+    };
+    database.connection.getClient().on('commandStarted', seen);
+    try {
+      // r-8's decision goes alone; the two deliveries of r-7 wait for it and share the next command, whose
+      // reply (one document changed of two) cannot say whose write went in.
+      const [, first, second] = await Promise.all([
+        store.settle('h8', createdOutcome('r-8', eight)),
+        store.settle('h7', createdOutcome('r-7', seven)),
+        store.settle('h7', { ...createdOutcome('r-7', seven), decidedAt: 'later' }),
+      ]);
+      expect(statements).toEqual([1, 2]);
+      expect([first.recordedHere, second.recordedHere]).toEqual([true, false]);
+      expect(second.kept).toEqual(first.kept);
+    } finally {
+      database.connection.getClient().off('commandStarted', seen);
+    }
   });
 });

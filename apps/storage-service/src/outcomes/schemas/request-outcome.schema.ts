@@ -55,6 +55,13 @@ export class RequestOutcome {
   decision!: OutcomeDecision | null;
 
   /**
+   * A random token of the settle call that recorded `decision`. Decisions are written in batches whose reply
+   * gives totals only; when a batch cannot say whose write went in, a call reads this to know if it was its own.
+   */
+  @Prop({ type: String, required: false })
+  decidedBy?: string;
+
+  /**
    * The whole outcome, as records written before `decision` existed held it. Read, never written: these
    * records expire like the others.
    */
