@@ -65,6 +65,46 @@ describe('InspectionPool', () => {
     expect(started).toBe(2);
   }, 30_000);
 
+  it('hands waiting uploads to the idle workers in shares, one message each way per share', async () => {
+    const batches: number[] = [];
+    const counted: InspectionWorkerFactory = () => {
+      const worker = startTypeScriptInspectionWorker();
+      worker.on('message', (answers: unknown[]) => batches.push(answers.length));
+      return worker;
+    };
+    pool = new InspectionPool(2, counted);
+    // Both workers busy first, so the next 16 wait together.
+    const first = [pool.inspect(material()), pool.inspect(material())];
+    const waiting = Array.from({ length: 16 }, () => pool?.inspect(material()));
+
+    const answers = await Promise.all([...first, ...waiting]);
+
+    expect(answers.map((answer) => answer?.metadata.commonName)).toEqual(Array(18).fill('pool.example.com'));
+    // One each at first; then the 16 in shares of at most 8: each worker takes 8 when it is free, in either order.
+    expect(batches.sort((a, b) => a - b)).toEqual([1, 1, 8, 8]);
+  }, 60_000);
+
+  it('fails every upload of the batch a dying worker held, and only those', async () => {
+    let started = 0;
+    // The first worker answers its first batch (as a refusal), and dies on its second.
+    const dyingOnSecond = `
+      const { parentPort } = require('node:worker_threads');
+      if (globalThis.batches === undefined) globalThis.batches = 0;
+      if (globalThis.batches++ > 0) process.exit(3);
+      parentPort.postMessage(task.map((one) => ({ id: one.id, ok: false, code: 'CERT_PARSE_FAILED', message: 'refused' })));
+    `;
+    const factory: InspectionWorkerFactory = () => (started++ === 0 ? startScriptedWorker(dyingOnSecond) : startTypeScriptInspectionWorker());
+    pool = new InspectionPool(1, factory);
+
+    // The first upload goes alone; the three sent while it is held wait, and go together as the second batch.
+    const held = await Promise.allSettled(Array.from({ length: 4 }, () => pool?.inspect(material())));
+    const after = await pool.inspect(material());
+
+    expect(held.map((result) => (result.status === 'rejected' ? (result.reason as CerthubError).code : 'ok'))).toEqual(['CERT_PARSE_FAILED', 'INTERNAL', 'INTERNAL', 'INTERNAL']);
+    expect(after.metadata.commonName).toBe('pool.example.com');
+    expect(started).toBe(2);
+  }, 30_000);
+
   it('answers every upload when more wait than there are workers', async () => {
     pool = new InspectionPool(2, startTypeScriptInspectionWorker);
 

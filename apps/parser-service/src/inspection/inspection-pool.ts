@@ -1,7 +1,7 @@
 import { CerthubError, type CertificateValidateReply } from '@certhub/contracts';
 import type { Worker } from 'node:worker_threads';
 import { uncheckedUpload, type ImportMaterial, type InspectedImport } from '../certificates';
-import type { InspectionAnswer, InspectionKind } from './inspection-messages';
+import type { InspectionAnswer, InspectionBatch, InspectionKind } from './inspection-messages';
 
 /** Starts one inspection worker thread (a factory, so tests can start the TypeScript entry). */
 export type InspectionWorkerFactory = () => Worker;
@@ -16,14 +16,19 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  /** The batch the worker holds; empty when it is idle. */
+  tasks: Task[];
 }
+
+/** At most this many uploads in one batch: enough to save most wake-ups, few enough to keep answers flowing. */
+const MAX_BATCH = 8;
 
 /**
  * Parsing and checking run on worker threads, so a certificate with thousands of names never holds up the
- * service's event loop (health, NATS heartbeats, acks), and every core works. Each worker takes one upload at a
- * time; the rest wait in order. A worker that dies fails only the upload it held, with INTERNAL, and is
- * replaced.
+ * service's event loop (health, NATS heartbeats, acks), and every core works. An idle worker takes what waits,
+ * in order, shared with the other idle workers: one upload when load is light, a batch of up to MAX_BATCH
+ * under load, so that one message each way (the costly part: it wakes the other thread) serves several
+ * uploads. A worker that dies fails only the uploads it held, with INTERNAL, and is replaced.
  */
 export class InspectionPool {
   private readonly slots: Slot[];
@@ -64,19 +69,21 @@ export class InspectionPool {
   }
 
   private newSlot(): Slot {
-    const slot: Slot = { worker: this.startWorker(), task: null };
+    const slot: Slot = { worker: this.startWorker(), tasks: [] };
     this.watch(slot);
     return slot;
   }
 
   private watch(slot: Slot): void {
     const { worker } = slot;
-    worker.on('message', (answer: InspectionAnswer) => this.settle(slot, answer));
+    worker.on('message', (answers: readonly InspectionAnswer[]) => {
+      // A worker replaced after it died may still deliver; its batch was already failed.
+      if (slot.worker === worker) this.settle(slot, answers);
+    });
     worker.on('error', () => undefined);
     worker.once('exit', () => {
       if (this.closed || slot.worker !== worker) return;
-      slot.task?.reject(uncheckedUpload());
-      slot.task = null;
+      for (const task of slot.tasks.splice(0)) task.reject(uncheckedUpload());
       slot.worker = this.startWorker();
       this.watch(slot);
       this.dispatch();
@@ -85,28 +92,36 @@ export class InspectionPool {
     worker.unref();
   }
 
-  private settle(slot: Slot, answer: InspectionAnswer): void {
-    const task = slot.task;
-    if (!task || task.id !== answer.id) return;
-    slot.task = null;
-    if (answer.ok && 'validation' in answer) {
-      task.resolve(answer.validation);
-    } else if (answer.ok) {
-      const der = answer.inspected.privateKeyPkcs8Der;
-      task.resolve({ ...answer.inspected, privateKeyPkcs8Der: Buffer.from(der.buffer, der.byteOffset, der.byteLength) });
-    } else {
-      task.reject(new CerthubError(answer.code, answer.message));
+  private settle(slot: Slot, answers: readonly InspectionAnswer[]): void {
+    const tasks = slot.tasks.splice(0);
+    for (const task of tasks) {
+      const answer = answers.find((one) => one.id === task.id);
+      if (answer) resolveTask(task, answer);
+      else task.reject(uncheckedUpload());
     }
     this.dispatch();
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.task !== null) continue;
-      const task = this.waiting.shift();
-      if (!task) return;
-      slot.task = task;
-      slot.worker.postMessage({ id: task.id, kind: task.kind, material: task.material });
-    }
+    const idle = this.slots.filter((slot) => slot.tasks.length === 0);
+    idle.forEach((slot, index) => {
+      if (this.waiting.length === 0) return;
+      // What waits, shared among the workers still idle, so that one worker does not take it all.
+      const share = Math.min(MAX_BATCH, Math.ceil(this.waiting.length / (idle.length - index)));
+      slot.tasks = this.waiting.splice(0, share);
+      const batch: InspectionBatch = slot.tasks.map(({ id, kind, material }) => ({ id, kind, material }));
+      slot.worker.postMessage(batch);
+    });
+  }
+}
+
+function resolveTask(task: Task, answer: InspectionAnswer): void {
+  if (answer.ok && 'validation' in answer) {
+    task.resolve(answer.validation);
+  } else if (answer.ok) {
+    const der = answer.inspected.privateKeyPkcs8Der;
+    task.resolve({ ...answer.inspected, privateKeyPkcs8Der: Buffer.from(der.buffer, der.byteOffset, der.byteLength) });
+  } else {
+    task.reject(new CerthubError(answer.code, answer.message));
   }
 }
