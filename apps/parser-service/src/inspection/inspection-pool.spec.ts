@@ -84,25 +84,25 @@ describe('InspectionPool', () => {
     expect(batches.sort((a, b) => a - b)).toEqual([1, 1, 8, 8]);
   }, 60_000);
 
-  it('fails every upload of the batch a dying worker held, and only those', async () => {
-    let started = 0;
-    // The first worker answers its first batch (as a refusal), and dies on its second.
-    const dyingOnSecond = `
-      const { parentPort } = require('node:worker_threads');
-      if (globalThis.batches === undefined) globalThis.batches = 0;
-      if (globalThis.batches++ > 0) process.exit(3);
-      parentPort.postMessage(task.map((one) => ({ id: one.id, ok: false, code: 'CERT_PARSE_FAILED', message: 'refused' })));
+  it('fails only the upload that kills a worker, even when it shared a batch: the others go again alone', async () => {
+    // Refuses every upload (a quick answer), except the poisoned one, which kills the worker.
+    const dyingOnPoison = `
+      if (task.some((one) => one.material.certificate === 'poison')) process.exit(3);
+      require('node:worker_threads').parentPort.postMessage(task.map((one) => ({ id: one.id, ok: false, code: 'CERT_PARSE_FAILED', message: 'refused' })));
     `;
-    const factory: InspectionWorkerFactory = () => (started++ === 0 ? startScriptedWorker(dyingOnSecond) : startTypeScriptInspectionWorker());
-    pool = new InspectionPool(1, factory);
+    let started = 0;
+    pool = new InspectionPool(1, () => {
+      started += 1;
+      return startScriptedWorker(dyingOnPoison);
+    });
+    const upload = (certificate: string) => pool?.inspect({ certificate, privateKey: 'key' });
 
-    // The first upload goes alone; the three sent while it is held wait, and go together as the second batch.
-    const held = await Promise.allSettled(Array.from({ length: 4 }, () => pool?.inspect(material())));
-    const after = await pool.inspect(material());
+    // The first goes alone; the three sent while it is held go together, the poisoned one among them.
+    const results = await Promise.allSettled([upload('first'), upload('second'), upload('poison'), upload('fourth')]);
 
-    expect(held.map((result) => (result.status === 'rejected' ? (result.reason as CerthubError).code : 'ok'))).toEqual(['CERT_PARSE_FAILED', 'INTERNAL', 'INTERNAL', 'INTERNAL']);
-    expect(after.metadata.commonName).toBe('pool.example.com');
-    expect(started).toBe(2);
+    expect(results.map((result) => (result.status === 'rejected' ? (result.reason as CerthubError).code : 'ok'))).toEqual(['CERT_PARSE_FAILED', 'CERT_PARSE_FAILED', 'INTERNAL', 'CERT_PARSE_FAILED']);
+    // The worker died twice: with the batch, then with the poisoned upload alone.
+    expect(started).toBe(3);
   }, 30_000);
 
   it('answers every upload when more wait than there are workers', async () => {

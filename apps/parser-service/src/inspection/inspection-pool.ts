@@ -10,6 +10,8 @@ interface Task {
   readonly id: number;
   readonly kind: InspectionKind;
   readonly material: ImportMaterial;
+  /** Set once it was in a batch whose worker died: it then goes alone, so only the upload that kills a worker fails. */
+  alone?: boolean;
   resolve(answer: InspectedImport | CertificateValidateReply): void;
   reject(error: Error): void;
 }
@@ -28,7 +30,8 @@ const MAX_BATCH = 8;
  * service's event loop (health, NATS heartbeats, acks), and every core works. An idle worker takes what waits,
  * in order, shared with the other idle workers: one upload when load is light, a batch of up to MAX_BATCH
  * under load, so that one message each way (the costly part: it wakes the other thread) serves several
- * uploads. A worker that dies fails only the uploads it held, with INTERNAL, and is replaced.
+ * uploads. A worker that dies is replaced; the upload that killed it fails with INTERNAL, and only that one
+ * (recover).
  */
 export class InspectionPool {
   private readonly slots: Slot[];
@@ -83,13 +86,27 @@ export class InspectionPool {
     worker.on('error', () => undefined);
     worker.once('exit', () => {
       if (this.closed || slot.worker !== worker) return;
-      for (const task of slot.tasks.splice(0)) task.reject(uncheckedUpload());
+      this.recover(slot.tasks.splice(0));
       slot.worker = this.startWorker();
       this.watch(slot);
       this.dispatch();
     });
     // Workers never keep the process alive by themselves: the service's server and connections do.
     worker.unref();
+  }
+
+  /**
+   * The uploads of a worker that died. One alone is the cause (a heap it exhausted, say): it fails with
+   * INTERNAL. Of a batch, any one may be: each goes again, alone and first in line, so another tenant's upload
+   * never fails for sharing a batch with one that kills a worker.
+   */
+  private recover(held: Task[]): void {
+    if (held.length === 1) {
+      held[0]?.reject(uncheckedUpload());
+      return;
+    }
+    for (const task of held) task.alone = true;
+    this.waiting.unshift(...held);
   }
 
   private settle(slot: Slot, answers: readonly InspectionAnswer[]): void {
@@ -106,8 +123,9 @@ export class InspectionPool {
     const idle = this.slots.filter((slot) => slot.tasks.length === 0);
     idle.forEach((slot, index) => {
       if (this.waiting.length === 0) return;
-      // What waits, shared among the workers still idle, so that one worker does not take it all.
-      const share = Math.min(MAX_BATCH, Math.ceil(this.waiting.length / (idle.length - index)));
+      // What waits, shared among the workers still idle, so that one worker does not take it all. Tasks that
+      // must go alone always lead the queue (recover puts them first).
+      const share = this.waiting[0]?.alone ? 1 : Math.min(MAX_BATCH, Math.ceil(this.waiting.length / (idle.length - index)));
       slot.tasks = this.waiting.splice(0, share);
       const batch: InspectionBatch = slot.tasks.map(({ id, kind, material }) => ({ id, kind, material }));
       slot.worker.postMessage(batch);
