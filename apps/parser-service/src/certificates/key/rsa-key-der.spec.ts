@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { readRsaKeyDer } from './rsa-key-der';
 
@@ -88,6 +88,16 @@ describe('readRsaKeyDer leaves every other key to OpenSSL (returns null)', () =>
     expect(readRsaKeyDer(pkcs1, 'pkcs1')).toBeNull();
   });
 
+  it('numbers larger than any RSA key has (16,384 bits), even when they fit together', () => {
+    // A consistent key of 17,600 bits built from odd numbers (the checks never test primality): without the
+    // bound it would be read, and a key field of a megabyte would cost the worker about a second of checks.
+    const numbers = consistentRsaNumbers(1_100);
+    expect(numbers.n.toString(16).length / 2).toBeGreaterThan(2_049);
+    expect(readRsaKeyDer(rsaPrivateKeyDer(numbers), 'pkcs1')).toBeNull();
+    // The same construction at 2,048 bits is read: the bound, not the construction, declines the large one.
+    expect(readRsaKeyDer(rsaPrivateKeyDer(consistentRsaNumbers(128)), 'pkcs1')).not.toBeNull();
+  });
+
   it('bytes that are no key at all', () => {
     for (const bytes of [Buffer.alloc(0), Buffer.from('nonsense'), Buffer.of(0x30, 0x00), Buffer.of(0x30, 0x84, 0xff, 0xff, 0xff, 0xff)]) {
       expect(readRsaKeyDer(bytes, 'pkcs1')).toBeNull();
@@ -120,3 +130,44 @@ describe('readRsaKeyDer on damaged DER', () => {
     );
   });
 });
+
+/** Numbers that pass every check of an RSA private key (n = pq, e·d ≡ 1, CRT values), p and q of `bytes` each. */
+function consistentRsaNumbers(bytes: number): Record<'n' | 'e' | 'd' | 'p' | 'q' | 'dP' | 'dQ' | 'qInv', bigint> {
+  const e = 65537n;
+  for (;;) {
+    const odd = () => BigInt(`0x${randomBytes(bytes).toString('hex')}`) | (1n << BigInt(bytes * 8 - 1)) | 1n;
+    const [p, q] = [odd(), odd()];
+    const lcm = ((p - 1n) * (q - 1n)) / gcd(p - 1n, q - 1n);
+    if (p <= q || gcd(e, lcm) !== 1n || gcd(p, q) !== 1n) continue;
+    const d = inverse(e, lcm);
+    return { n: p * q, e, d, p, q, dP: d % (p - 1n), dQ: d % (q - 1n), qInv: inverse(q, p) };
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
+}
+
+function inverse(a: bigint, modulus: bigint): bigint {
+  let [r0, r1, s0, s1] = [a % modulus, modulus, 1n, 0n];
+  while (r1 !== 0n) {
+    const quotient = r0 / r1;
+    [r0, r1, s0, s1] = [r1, r0 - quotient * r1, s1, s0 - quotient * s1];
+  }
+  return ((s0 % modulus) + modulus) % modulus;
+}
+
+/** RSAPrivateKey DER of the numbers, version 0. */
+function rsaPrivateKeyDer(numbers: ReturnType<typeof consistentRsaNumbers>): Buffer {
+  const tlv = (tag: number, content: Buffer) => {
+    const length = content.length < 0x80 ? Buffer.of(content.length) : content.length < 0x100 ? Buffer.of(0x81, content.length) : Buffer.of(0x82, content.length >> 8, content.length & 0xff);
+    return Buffer.concat([Buffer.of(tag), length, content]);
+  };
+  const integer = (value: bigint) => {
+    const hex = value.toString(16);
+    const bytes = Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
+    return tlv(0x02, bytes[0] >= 0x80 ? Buffer.concat([Buffer.of(0), bytes]) : bytes);
+  };
+  const { n, e, d, p, q, dP, dQ, qInv } = numbers;
+  return tlv(0x30, Buffer.concat([integer(0n), ...[n, e, d, p, q, dP, dQ, qInv].map(integer)]));
+}

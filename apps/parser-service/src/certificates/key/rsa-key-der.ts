@@ -8,6 +8,12 @@ const BIT_STRING = 0x03;
 /** AlgorithmIdentifier { rsaEncryption, NULL }: the one form PKCS#8 and X.509 give a plain RSA key. */
 const RSA_ALGORITHM = Buffer.from('300d06092a864886f70d0101010500', 'hex');
 const VERSION_ZERO = Buffer.from('020100', 'hex');
+/**
+ * The largest number read here: 16,384 bits and a leading zero byte. Real RSA keys stop at 8,192 or 16,384
+ * bits; a key field of a megabyte would otherwise hold numbers whose checks take the worker about a second,
+ * where OpenSSL, which checks nothing, reads it at once. Larger keys go to OpenSSL as before.
+ */
+const MAX_INTEGER_BYTES = 2_049;
 
 /**
  * Reads a plain two-prime RSA key (PKCS#1 "RSA PRIVATE KEY", or PKCS#8 "PRIVATE KEY" holding one) without
@@ -53,7 +59,7 @@ function rsaPrivateKeyIntegers(der: Buffer): Uint8Array[] | null {
   const integers: Uint8Array[] = [];
   for (let offset = 0; offset < outer.content.length; ) {
     const element = readDerElement(outer.content, offset);
-    if (!element || element.tag !== INTEGER || !minimalLength(offset, element) || !minimalPositive(element.content)) return null;
+    if (!element || element.tag !== INTEGER || element.content.length > MAX_INTEGER_BYTES || !minimalLength(offset, element) || !minimalPositive(element.content)) return null;
     integers.push(element.content);
     offset = element.end;
   }
