@@ -1,5 +1,5 @@
 import type { Collection, Document, WriteConcernSettings } from 'mongodb';
-import { batchFailure, statementErrors, statementFailure } from './bulk-write-errors';
+import { answerFailedBatch } from './bulk-write-errors';
 import { GroupCommit } from './group-commit';
 
 /** At most this many documents in one `insert` command; MongoDB's own limit is 100,000 and 48 MB. */
@@ -25,13 +25,7 @@ export class InsertBatcher {
         await collection.insertMany(batch.map((pending) => pending.request), { ordered: false, writeConcern });
         for (const pending of batch) pending.resolve();
       } catch (error) {
-        const failed = statementErrors(error);
-        batch.forEach((pending, index) => {
-          const writeError = failed?.get(index);
-          if (!failed) pending.reject(batchFailure(error));
-          else if (writeError) pending.reject(statementFailure(writeError));
-          else pending.resolve();
-        });
+        answerFailedBatch(batch, error, undefined);
       }
     }, MAX_BATCH);
   }

@@ -1,5 +1,5 @@
 import type { Collection, Document, UpdateFilter } from 'mongodb';
-import { batchFailure, statementErrors, statementFailure } from './bulk-write-errors';
+import { answerFailedBatch } from './bulk-write-errors';
 import { GroupCommit } from './group-commit';
 
 /** At most this many statements in one `update` command. */
@@ -35,13 +35,7 @@ export class UpdateBatcher {
         const answer: BatchedUpdate = result.modifiedCount === batch.length ? 'modified' : 'unknown';
         for (const pending of batch) pending.resolve(answer);
       } catch (error) {
-        const failed = statementErrors(error);
-        batch.forEach((pending, index) => {
-          const writeError = failed?.get(index);
-          if (!failed) pending.reject(batchFailure(error));
-          else if (writeError) pending.reject(statementFailure(writeError));
-          else pending.resolve('unknown');
-        });
+        answerFailedBatch(batch, error, 'unknown');
       }
     }, MAX_BATCH);
   }
