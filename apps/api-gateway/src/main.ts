@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadGatewayConfig } from '@certhub/config';
+import { limitHeapGrowth, loadGatewayConfig } from '@certhub/config';
 import { createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,6 +11,7 @@ import { ERROR_RENDERERS } from './errors/renderers';
 import { createValidationPipe } from './errors/validation.pipe';
 
 async function bootstrap(): Promise<void> {
+  limitHeapGrowth();
   const config = loadGatewayConfig();
   const logger = createServiceLogger('api-gateway', config.logLevel, config.logFormat);
   const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadParserConfig } from '@certhub/config';
+import { limitHeapGrowth, loadParserConfig } from '@certhub/config';
 import { connectNatsBus, createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -8,6 +8,7 @@ import { INSPECTION_WORKER_ROLE } from './inspection/inspection-messages';
 import { serveInspections } from './inspection/inspection-worker';
 
 async function bootstrap(): Promise<void> {
+  limitHeapGrowth();
   const config = loadParserConfig();
   const logger = createServiceLogger('parser-service', config.logLevel, config.logFormat);
   const app = await NestFactory.create(ParserModule.forRoot(config), { logger });

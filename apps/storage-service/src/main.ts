@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { loadStorageConfig } from '@certhub/config';
+import { limitHeapGrowth, loadStorageConfig } from '@certhub/config';
 import { connectNatsBus, createServiceLogger } from '@certhub/messaging';
 import { NestFactory } from '@nestjs/core';
 import { StorageModule } from './app/storage.module';
 
 async function bootstrap(): Promise<void> {
+  limitHeapGrowth();
   const config = loadStorageConfig();
   const logger = createServiceLogger('storage-service', config.logLevel, config.logFormat);
   const app = await NestFactory.create(StorageModule.forRoot(config), { logger });
