@@ -53,9 +53,10 @@ const EMPTY_OBJECT: BsonDoc = Object.freeze({});
  * three times the size of one built at once. Stored documents are plain views held for the server's lifetime
  * (a certificate record has some 25 top-level fields), so this is most of their overhead beyond their strings.
  */
-export function toPlain(value: unknown): unknown {
+export function toPlain(value: unknown, shareString: (value: string) => string = unshared): unknown {
+  if (typeof value === 'string') return shareString(value);
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.length === 0 ? EMPTY_ARRAY : value.map(toPlain);
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY_ARRAY : value.map((child) => toPlain(child, shareString));
   switch (bsonTypeOf(value)) {
     case 'Int32':
     case 'Double':
@@ -69,11 +70,16 @@ export function toPlain(value: unknown): unknown {
   if (!isPlainObject(value)) return value;
   if (Object.keys(value).length === 0) return EMPTY_OBJECT;
   // Defines own properties, so a `__proto__` key stays a key (as setOwn does), never a prototype change.
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toPlain(child)]));
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toPlain(child, shareString)]));
 }
 
-export function toPlainDoc(doc: BsonDoc): BsonDoc {
-  return toPlain(doc) as BsonDoc;
+/** `shareString` may answer a string with an equal one to hold instead (a stored document's, StringPool). */
+export function toPlainDoc(doc: BsonDoc, shareString?: (value: string) => string): BsonDoc {
+  return toPlain(doc, shareString) as BsonDoc;
+}
+
+function unshared(value: string): string {
+  return value;
 }
 
 /** Deep copy of the containers of a plain value, so mingo's in-place updates never touch stored documents. */

@@ -2,6 +2,7 @@ import { calculateObjectSize } from 'bson';
 import { bsonTypeOf, isPlainObject, toPlainDoc, type BsonDoc } from '../bson/bson-values';
 import { encodeKey } from '../bson/key-encoding';
 import { CommandError } from './command-error';
+import { StringPool } from './string-pool';
 
 /**
  * A stored document: exactly as received (`typed`, what we send back) and as mingo sees it (`plain`).
@@ -14,8 +15,12 @@ export interface StoredDoc {
   readonly plain: BsonDoc;
 }
 
+/** One for the process: strings are immutable, so documents of any collection or server may share them. */
+const SHORT_STRINGS = new StringPool(64, 4_096);
+const shareShortString = (value: string) => SHORT_STRINGS.share(value);
+
 export function toStored(typed: BsonDoc): StoredDoc {
-  const plain = toPlainDoc(typed);
+  const plain = toPlainDoc(typed, shareShortString);
   // Most documents (every one the services write) hold no Double or Long: their plain view then serializes to
   // the same bytes (its numbers were Int32s or unwrapped numbers, which BSON writes back as Int32, or as Double
   // when not an int32) and gives `retype` the same answers as a reference. Keeping that one tree instead of two
