@@ -37,6 +37,14 @@ describe('inspectImport accepts each private key format', () => {
     expect(inspected.privateKeyPkcs8Der.equals(pkcs8DerOf(cert.privateKeyPem))).toBe(true);
   });
 
+  it('SEC1 after the EC PARAMETERS block `openssl ecparam -genkey` writes before it', async () => {
+    const cert = await createTestCertificate({ keyType: 'p256' });
+    const namedCurveP256 = Buffer.from('06082a8648ce3d030107', 'hex').toString('base64');
+    const privateKey = `-----BEGIN EC PARAMETERS-----\n${namedCurveP256}\n-----END EC PARAMETERS-----\n${toSec1Pem(cert.privateKeyPem)}`;
+    const inspected = await inspectImport({ certificate: cert.certificatePem, privateKey });
+    expect(inspected.privateKeyPkcs8Der.equals(pkcs8DerOf(cert.privateKeyPem))).toBe(true);
+  });
+
   it('PKCS#8 "PRIVATE KEY"', async () => {
     const cert = await createTestCertificate({ keyType: 'p384', keyFormat: 'pkcs8' });
     expect(cert.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);

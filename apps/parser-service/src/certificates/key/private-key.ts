@@ -68,6 +68,10 @@ function singleBlock(text: string): PemBlock {
     throw new CerthubError('KEY_PARSE_FAILED', `The private key ${detail}.`);
   }
   if (blocks.length === 1) return blocks[0];
+  // `openssl ecparam -genkey`, the command many guides give, writes the curve's EC PARAMETERS before the key.
+  // OpenSSL (so nginx), Go's tls.X509KeyPair and the clouds skip that block when they read the key; so do we.
+  const keys = blocks.filter((block) => block.label !== 'EC PARAMETERS');
+  if (keys.length === 1) return keys[0];
   blocks.forEach((block) => block.der.fill(0));
   if (blocks.length === 0) throw new CerthubError('KEY_PARSE_FAILED', 'The private key field holds no PEM block.');
   const labels = blocks.map((block) => block.label).join(', ');
