@@ -20,12 +20,16 @@ describe('CertificateIndexes (on a MongoDB-protocol server)', () => {
 
   const indexes = async () => (await certificates.collection.listIndexes().toArray()).map((index) => ({ ...index }));
 
-  it('lists by hostname through (tenant, hostname, notAfter, _id) and drops the index it replaces', async () => {
+  it('lists by hostname through (tenant, hostname, notAfter, _id), copies through (tenant, fingerprint, _id), and drops the indexes they replace', async () => {
     await certificates.collection.createIndex({ tenantId: 1, hostnames: 1 }, { name: 'tenant_hostnames' });
+    await certificates.collection.createIndex({ tenantId: 1, 'metadata.fingerprintSha256': 1 }, { name: 'tenant_fingerprint' });
     await new CertificateIndexes(certificates).ensure();
     const names = (await indexes()).map((index) => index.name);
     expect(names).not.toContain('tenant_hostnames');
+    expect(names).not.toContain('tenant_fingerprint');
     expect((await indexes()).find((index) => index.name === 'tenant_hostnames_not_after'))
       .toMatchObject({ key: { tenantId: 1, hostnames: 1, notAfter: 1, _id: 1 } });
+    expect((await indexes()).find((index) => index.name === 'tenant_fingerprint_id'))
+      .toMatchObject({ key: { tenantId: 1, 'metadata.fingerprintSha256': 1, _id: 1 } });
   });
 });

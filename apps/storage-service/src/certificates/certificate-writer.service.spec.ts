@@ -149,6 +149,24 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
       expect(alone.duplicateOf).toEqual([]);
     });
 
+    it('examines as many documents for a create however many copies the tenant already holds', async () => {
+      // What serverStatus reports as documents examined, on mongod as here.
+      const examined = async () => {
+        const status = await database.connection.db!.admin().command({ serverStatus: 1 });
+        return Number((status['metrics'] as { queryExecutor: { scannedObjects: unknown } }).queryExecutor.scannedObjects);
+      };
+      const original = await validParsedEvent({ requestId: 'copies-0', tenantId: 'team-e', name: 'copies-0' });
+      const examinedByCreate = async (name: string) => {
+        const before = await examined();
+        await writer.createNamingCopies({ ...original, requestId: name, name });
+        return (await examined()) - before;
+      };
+      for (let i = 0; i <= DUPLICATE_IDS_LISTED; i++) await writer.create({ ...original, requestId: `copies-${i}`, name: `copies-${i}` });
+      const withFew = await examinedByCreate('copies-few');
+      for (let i = 0; i < 3 * DUPLICATE_IDS_LISTED; i++) await writer.create({ ...original, requestId: `more-${i}`, name: `more-${i}` });
+      expect(await examinedByCreate('copies-many')).toBe(withFew);
+    });
+
     it('does not name the certificate itself when a redelivered create finds it already stored', async () => {
       const original = await validParsedEvent({ requestId: 'redo-0', tenantId: 'team-d', name: 'redo-0' });
       const earlier = await writer.create(original);

@@ -89,4 +89,31 @@ describe('embedded-mongo non-unique index look-ups', () => {
     await late.dropIndex('k_1');
     expect((await compare(late, { k: 1 })).examined).toBe(10);
   });
+
+  it('reads an index that ends in _id by its other fields, and examines only what a sort on _id with a limit returns', async () => {
+    const copies = fixture.db.collection('copies');
+    await copies.createIndex({ tenantId: 1, fingerprint: 1, _id: 1 }, { name: 'tenant_fingerprint_id' });
+    // Inserted out of id order: the look-up must order them itself.
+    const ids = [7, 3, 11, 1, 9, 5, 13, 2];
+    await copies.insertMany(ids.map((id) => ({ _id: id, tenantId: 't', fingerprint: id % 2 === 0 ? 'even' : 'odd' })) as never[]);
+    const odd = { tenantId: 't', fingerprint: 'odd' };
+
+    expect(await compare(copies, odd, { sort: { _id: 1 }, limit: 2 })).toEqual({ ids: [1, 3], examined: 2 });
+    expect(await compare(copies, odd, { sort: { _id: -1 }, limit: 2 })).toEqual({ ids: [13, 11], examined: 2 });
+    expect(await compare(copies, odd, { sort: { _id: 1 }, skip: 1, limit: 2 })).toEqual({ ids: [3, 5], examined: 3 });
+    // A further condition is still applied to each one examined, in id order, until the limit is reached.
+    expect(await compare(copies, { ...odd, _id: { $gt: 4 } } as unknown as Filter<Document>, { sort: { _id: 1 }, limit: 2 })).toEqual({ ids: [5, 7], examined: 4 });
+    expect(await compare(copies, odd, { sort: { _id: 1 } })).toEqual({ ids: [1, 3, 5, 7, 9, 11, 13], examined: 7 });
+
+    // Without _id in the index, every document under the key is examined to sort them, as mongod would.
+    const unordered = fixture.db.collection('copies-without-id');
+    await unordered.createIndex({ tenantId: 1, fingerprint: 1 });
+    await unordered.insertMany(ids.map((id) => ({ _id: id, tenantId: 't', fingerprint: id % 2 === 0 ? 'even' : 'odd' })) as never[]);
+    expect(await compare(unordered, odd, { sort: { _id: 1 }, limit: 2 })).toEqual({ ids: [1, 3], examined: 7 });
+
+    // An id that is not a number: the general sort, with the same answer as a scan.
+    await copies.insertOne({ _id: 'text-id', tenantId: 't', fingerprint: 'odd' } as never);
+    expect((await compare(copies, odd, { sort: { _id: 1 }, limit: 3 })).ids).toEqual([1, 3, 5]);
+    expect((await compare(copies, odd, { sort: { _id: -1 }, limit: 1 })).ids).toEqual(['text-id']);
+  });
 });

@@ -107,7 +107,7 @@ export class Certificate {
 export type CertificateDocument = HydratedDocument<Certificate>;
 
 /** Indexes earlier versions created that the current ones replace; dropped at start-up. */
-export const REPLACED_CERTIFICATE_INDEXES = ['tenant_hostnames'] as const;
+export const REPLACED_CERTIFICATE_INDEXES = ['tenant_hostnames', 'tenant_fingerprint'] as const;
 
 export const CertificateSchema = SchemaFactory.createForClass(Certificate);
 CertificateSchema.index({ tenantId: 1, name: 1 }, { unique: true, name: 'tenant_name_unique' });
@@ -115,7 +115,9 @@ CertificateSchema.index({ uid: 1 }, { unique: true, name: 'uid_unique' });
 // Hostname listing filters on (tenant, hostname) and pages in (notAfter, _id) order: with both in the index,
 // MongoDB merges the hostname candidates' index ranges in order instead of sorting every match in memory.
 CertificateSchema.index({ tenantId: 1, hostnames: 1, notAfter: 1, _id: 1 }, { name: 'tenant_hostnames_not_after' });
-CertificateSchema.index({ tenantId: 1, 'metadata.fingerprintSha256': 1 }, { name: 'tenant_fingerprint' });
+// A create names the oldest copies of its certificate in the tenant (`duplicateOf`, sorted by _id, limited):
+// with _id in the index MongoDB reads only those, not every copy the tenant ever imported.
+CertificateSchema.index({ tenantId: 1, 'metadata.fingerprintSha256': 1, _id: 1 }, { name: 'tenant_fingerprint_id' });
 // Tag look-ups (`tag=key:value`, repeatable) filter on one pair through this index and page in (notAfter, _id) order.
 CertificateSchema.index({ tenantId: 1, tagPairs: 1, notAfter: 1, _id: 1 }, { name: 'tenant_tags_not_after' });
 CertificateSchema.index({ notAfter: 1 }, { name: 'not_after' });

@@ -1,35 +1,51 @@
 import type { BsonDoc } from '../bson/bson-values';
 import type { Collection } from '../storage/collection';
+import type { EqualityIndex } from '../storage/equality-index';
 import type { StoredDoc } from '../storage/stored-doc';
 import { pinnedDateRanges } from './pinned-date-ranges';
 import { isLookupValue, pinnedEqualities } from './pinned-equalities';
 
 /**
  * The documents that can match `filter`, found through `_id` or a unique index when the filter pins every
- * field of one to a plain value (at most one), else through a non-unique index whose every field is pinned
+ * field of one to a plain value (at most one), else through a non-unique index whose every key field is pinned
  * (those under that key, in the index's order), else through an index led by a field the filter confines to
  * a date range (those in the range). Undefined when no index applies and the caller must scan.
  * The caller still applies the whole filter to what it gets: this only narrows where to look.
  */
-export function indexCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
-  return uniqueCandidates(collection, filter) ?? equalityCandidates(collection, filter) ?? dateRangeCandidates(collection, filter);
+export function indexCandidates(collection: Collection, filter: BsonDoc): IndexCandidates | undefined {
+  const unique = uniqueCandidates(collection, filter);
+  if (unique) return { docs: unique, inIdOrder: true };
+  return equalityCandidates(collection, filter) ?? mapDefined(dateRangeCandidates(collection, filter), (docs) => ({ docs, inIdOrder: false }));
 }
 
+export interface IndexCandidates {
+  readonly docs: StoredDoc[];
+  /**
+   * Found through an index whose key ends in `_id` (or at most one): a real index holds them in id order, so a
+   * sort on `_id` examines only the documents it returns.
+   */
+  readonly inIdOrder: boolean;
+}
+
+const mapDefined = <T, U>(value: T | undefined, map: (value: T) => U): U | undefined => (value === undefined ? undefined : map(value));
+
 /** Of the non-unique indexes whose whole key the filter pins, the one holding the fewest documents under it. */
-function equalityCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {
+function equalityCandidates(collection: Collection, filter: BsonDoc): IndexCandidates | undefined {
   const pinned = pinnedEqualities(filter);
   if (pinned.size === 0) return undefined;
-  let fewest: readonly string[] | undefined;
+  let fewest: { owners: readonly string[]; index: EqualityIndex } | undefined;
   for (const index of collection.equalityIndexes()) {
-    const values = keyValues(index.definition.fields, pinned);
+    const values = keyValues(index.keyFields, pinned);
     const owners = values && index.lookup(values);
-    if (owners && (!fewest || owners.length < fewest.length)) fewest = owners;
+    if (owners && (!fewest || owners.length < fewest.owners.length)) fewest = { owners, index };
   }
-  return fewest?.map((id) => {
+  if (!fewest) return undefined;
+  const docs = fewest.owners.map((id) => {
     const doc = collection.byStoredId(id);
     if (!doc) throw new Error(`an equality index of ${collection.ns} names a document it does not hold`);
     return doc;
   });
+  return { docs, inIdOrder: docs.length <= 1 || fewest.index.keyFields.length < fewest.index.definition.fields.length };
 }
 
 function uniqueCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {

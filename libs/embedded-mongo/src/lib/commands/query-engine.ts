@@ -16,8 +16,8 @@ type SortSpec = Record<string, 1 | -1>;
 
 /**
  * The documents of `collection` that match `filter` (plain), in natural or `sort` order, after skip/limit.
- * Evaluated by mingo over a collection scan, or over the one candidate an `_id` or unique-index look-up
- * finds when the filter pins that index's key (see indexCandidates).
+ * Evaluated by mingo over a collection scan, or over the candidates an index look-up finds (see
+ * indexCandidates), each counted in scannedObjects when examined, as mongod counts documents examined.
  */
 export function selectDocs(collection: Collection | undefined, filter: BsonDoc, options: SelectOptions = {}): StoredDoc[] {
   // Compiled first, so a bad filter is an error even when the collection does not exist (as in MongoDB).
@@ -25,7 +25,8 @@ export function selectDocs(collection: Collection | undefined, filter: BsonDoc, 
   if (!collection) return [];
   const skip = Math.max(0, options.skip ?? 0);
   const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
-  const candidates = indexCandidates(collection, filter) ?? collection.documents();
+  const found = indexCandidates(collection, filter);
+  const candidates = found?.docs ?? collection.documents();
   const stats = collection.stats;
   const matches = (doc: StoredDoc): boolean => {
     stats.scannedObjects += 1;
@@ -43,7 +44,18 @@ export function selectDocs(collection: Collection | undefined, filter: BsonDoc, 
     }
     return out;
   }
-  const matched = [...candidates].filter(matches);
+  const all = [...candidates];
+  if (sortsById(sort) && all.every((doc) => Number.isFinite(doc.plain['_id']))) {
+    if (!found?.inIdOrder) return sortedById(all.filter(matches), sort).slice(skip, skip + limit);
+    // As MongoDB reads an index that ends in `_id`: in order, examining only until skip + limit have matched.
+    const out: StoredDoc[] = [];
+    for (const doc of sortedById(all, sort)) {
+      if (out.length >= skip + limit) break;
+      if (matches(doc)) out.push(doc);
+    }
+    return out.slice(skip);
+  }
+  const matched = all.filter(matches);
   const byPlain = new Map(matched.map((doc) => [doc.plain, doc]));
   const sorted = mingoQuery({}).find<BsonDoc>(matched.map((doc) => doc.plain)).sort(sort).all();
   return sorted.slice(skip, skip + limit).map((plain) => {
@@ -60,6 +72,18 @@ export function projectDocs(docs: readonly StoredDoc[], projection: BsonDoc | un
   const projected = mingoQuery(filter).find<BsonDoc>(docs.map((doc) => doc.plain), projection).all();
   if (projected.length !== docs.length) throw new Error('projection dropped documents');
   return projected.map((plain, i) => retype(plain, docs[i].typed) as BsonDoc);
+}
+
+/** A sort on `_id` alone: with numeric ids (as storage's), ordered by a plain comparison instead of mingo. */
+function sortsById(sort: SortSpec): boolean {
+  const fields = Object.keys(sort);
+  return fields.length === 1 && fields[0] === '_id';
+}
+
+/** Ids compare as numbers whatever their BSON number type; the caller checked every one is a finite number. */
+function sortedById(docs: StoredDoc[], sort: SortSpec): StoredDoc[] {
+  const direction = sort['_id'];
+  return docs.sort((a, b) => direction * ((a.plain['_id'] as number) - (b.plain['_id'] as number)));
 }
 
 function sortSpec(sort: BsonDoc | undefined): SortSpec | undefined {

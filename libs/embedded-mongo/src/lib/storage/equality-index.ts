@@ -24,9 +24,19 @@ export class EqualityIndex {
   /** Documents with keys too many or too odd to list: while there are any, no look-up can be trusted. */
   private unlisted = 0;
   private readonly partial?: Query;
+  /**
+   * The fields a look-up must pin. A trailing `_id` is left out: it makes every key unique, so pinning it
+   * would only ever come through the `_id` look-up, while `{tenantId, fingerprint, _id}` exists so that the
+   * first two find the documents and the index orders them by id (MongoDB reads a sorted, limited range of
+   * it). Sparse and partial indexes keep their whole key: which documents they hold depends on every field.
+   */
+  readonly keyFields: readonly string[];
 
   constructor(readonly definition: IndexDefinition) {
     if (definition.partialFilter) this.partial = mingoQuery(definition.partialFilter);
+    const { fields } = definition;
+    const idLast = fields.length > 1 && fields[fields.length - 1] === '_id' && !definition.sparse && !definition.partialFilter;
+    this.keyFields = idLast ? fields.slice(0, -1) : fields;
   }
 
   add(doc: BsonDoc, ownerId: string): void {
@@ -60,7 +70,7 @@ export class EqualityIndex {
   }
 
   /**
-   * The documents an equality on every indexed field (values as the query gives them, in field order) can
+   * The documents an equality on every key field (values as the query gives them, in field order) can
    * match, or undefined when this index cannot tell and the caller must scan.
    */
   lookup(values: readonly unknown[]): readonly string[] | undefined {
@@ -72,7 +82,7 @@ export class EqualityIndex {
   }
 
   private entriesOf(doc: BsonDoc): { keys: IndexKey[]; shadows: readonly string[] } | 'unlisted' {
-    const perField = this.definition.fields.map((field) => valuesAtPath(doc, field));
+    const perField = this.keyFields.map((field) => valuesAtPath(doc, field));
     // mongod refuses parallel arrays in a compound index; here the document is simply not listed.
     if (perField.filter((field) => field.multikey).length > 1) return 'unlisted';
     const excluded =
