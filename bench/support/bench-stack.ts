@@ -49,7 +49,7 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
   const stack = await startCerthubStack({ nats, mongoUrl: `${mongo.url}/certhub`, env: { ...env, parser: { ...env.parser, ...options.parserEnv } } });
   const tenantId = options.tenantId ?? 'bench-team';
   const created = execFileSync(process.execPath, [join(workspaceRoot(), 'dist/tools/admin/main.js'), 'create-token', '--tenant', tenantId], {
-    env: { ...process.env, NATS_URL: nats.url, NATS_CREDS: nats.files.credsFile('admin') },
+    env: { ...process.env, NATS_URL: nats.url, NATS_CA: nats.caFile, NATS_CREDS: nats.files.credsFile('admin') },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const token = (JSON.parse(created.toString()) as { token: string }).token;

@@ -5,3 +5,4 @@ export * from './lib/bus-authority';
 export * from './lib/nats-server-config';
 export * from './lib/nats-cluster-config';
 export * from './lib/bus-files';
+export * from './lib/bus-tls';

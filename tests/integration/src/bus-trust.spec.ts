@@ -2,7 +2,9 @@ import { createBusAuthority, issueProducerCreds } from '@certhub/bus-auth';
 import { commandSubject, eventSubject, gatewayOutcomesSubject, producerInboxPrefix, Subjects } from '@certhub/contracts';
 import { connectAsProducer, createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
-import { connect, Events, JSONCodec, type NatsConnection } from 'nats';
+import { connect, credsAuthenticator, Events, JSONCodec, type NatsConnection } from 'nats';
+import { readFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { BusProducer } from './support/bus-producer';
 import { runAdmin } from './support/credentials';
 import { PERMISSION_VIOLATION, publishRefusal, subscribeRefusal } from './support/bus-permissions';
@@ -36,14 +38,36 @@ function command(requestId: string, extra: Record<string, unknown> = {}) {
   return { requestId, name: `n-${requestId.slice(0, 8)}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem, ...extra };
 }
 
+describe('the bus speaks TLS only', () => {
+  it('announces TLS as required before anything else is said, so a plain-text client cannot talk to it', async () => {
+    const info = await new Promise<string>((resolve, reject) => {
+      const socket = createConnection(env.nats.port, '127.0.0.1');
+      socket.once('data', (chunk) => {
+        socket.destroy();
+        resolve(chunk.toString());
+      });
+      socket.once('error', reject);
+    });
+    expect(info).toMatch(/^INFO /);
+    expect(JSON.parse(info.slice('INFO '.length))).toMatchObject({ tls_required: true });
+  });
+
+  it("refuses, before any credentials are sent, a client that does not trust the bus's CA", async () => {
+    const creds = readFileSync(env.nats.files.credsFile('gateway'));
+    await expect(connect({ servers: env.nats.url, authenticator: credsAuthenticator(creds), maxReconnectAttempts: 0, reconnect: false }))
+      .rejects.toThrow(/self[- ]signed|unable to verify|certificate/i);
+  });
+});
+
 describe('no anonymous client', () => {
   it('is let in at all', async () => {
-    await expect(connect({ servers: env.nats.url, maxReconnectAttempts: 0, reconnect: false })).rejects.toThrow(/Authorization Violation/);
+    await expect(connect({ servers: env.nats.url, tls: { caFile: env.nats.caFile }, maxReconnectAttempts: 0, reconnect: false }))
+      .rejects.toThrow(/Authorization Violation/);
   });
 
   it('nor a client with credentials certhub did not sign', async () => {
     const { creds } = issueProducerCreds(createBusAuthority(), 'alice.example');
-    await expect(connectAsProducer(env.nats.url, creds, 'alice.example').then((nc) => nc.close())).rejects.toThrow(/Authorization Violation/);
+    await expect(connectAsProducer(env.nats, creds, 'alice.example').then((nc) => nc.close())).rejects.toThrow(/Authorization Violation/);
   });
 });
 
@@ -138,7 +162,7 @@ describe('a tenant producer', () => {
     const revoked = JSON.parse(await runAdmin(env, ['revoke-producer', '--tenant', 'bob'])) as { revoked: string[] };
     expect(revoked.revoked).toEqual([bob.grant.user]);
     await closed;
-    await expect(connectAsProducer(env.nats.url, bob.grant.creds, 'bob').then((nc) => nc.close())).rejects.toThrow(/Authorization Violation/);
+    await expect(connectAsProducer(env.nats, bob.grant.creds, 'bob').then((nc) => nc.close())).rejects.toThrow(/Authorization Violation/);
     await bob.nc.close();
     // A producer issued after the revocation works.
     const again = await BusProducer.create(env, 'bob');

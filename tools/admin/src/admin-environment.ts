@@ -1,4 +1,4 @@
-import { busFiles, type BusFiles } from '@certhub/bus-auth';
+import { busFiles, busTlsFiles, type BusFiles } from '@certhub/bus-auth';
 import { EnvReader, readKeyring, readNatsClient, type KeyEncryptionKeyring, type NatsClientConfig } from '@certhub/config';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,18 +16,24 @@ function dataDirectory(): string {
   return resolve(process.env['CERTHUB_DATA_DIR'] ?? join(process.cwd(), '.data'));
 }
 
-/** The admin identity's connection: NATS_URL and NATS_CREDS, or the dev stack's bus and admin credentials. */
+/** The admin identity's connection: NATS_URL, NATS_CREDS and NATS_CA, or the dev stack's bus, admin credentials and CA. */
 export function adminNatsClient(): NatsClientConfig {
   const urlFile = join(busDirectory().dir, 'nats.url');
   const reader = new EnvReader({
     NATS_URL: process.env['NATS_URL'] ?? (existsSync(urlFile) ? readFileSync(urlFile, 'utf8').trim() : undefined),
     NATS_CREDS: process.env['NATS_CREDS'] ?? busDirectory().credsFile('admin'),
-    NATS_CA: process.env['NATS_CA'],
+    NATS_CA: busCaFile(),
   });
   const config = readNatsClient(reader);
   reader.done();
   if (!existsSync(config.credsFile)) throw new Error(`no admin credentials at ${config.credsFile}: set NATS_CREDS, or CERTHUB_BUS_DIR to the bus directory`);
   return config;
+}
+
+/** The CA of the bus's TLS certificate: NATS_CA, or the one the bus directory holds (init-bus, `npm start`), if any. */
+export function busCaFile(): string | undefined {
+  const own = busTlsFiles(busDirectory().dir).caFile;
+  return process.env['NATS_CA'] ?? (existsSync(own) ? own : undefined);
 }
 
 /** CERTHUB_KEKS, or the key `npm start` generated in its data folder (dev-keks). */

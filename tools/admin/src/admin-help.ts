@@ -32,10 +32,13 @@ export const COMMAND_HELP: Record<AdminCommand, string> = {
   'rotate-keks': `npm run admin -- rotate-keks
   Re-wraps every stored data key under CERTHUB_ACTIVE_KEK (see docs/operations.md).`,
   'init-bus': `npm run admin -- init-bus --dir <dir> [--host 0.0.0.0] [--port 4222] [--store-dir <dir>] [--resolver-dir <dir>] [--export-creds <dir>]
-                               [--cluster-routes <host:port,...> [--cluster-port 6222]]
+                               [--cluster-routes <host:port,...> [--cluster-port 6222]] [--tls-hosts <name,...>]
   Creates, once, the bus authority and every service's credentials in <dir>, and writes nats-server.conf
   (operator-mode auth, JetStream encrypted at rest). Safe to run again: it keeps what exists.
   --export-creds also copies each identity's credentials to <dir>/<role>/nats.creds (one volume per service).
+  --tls-hosts makes the server take TLS connections only, with a certificate for those names (as clients dial
+  them) under a CA of the bus's own, <dir>/tls/ca.pem, issued again when they change or near expiry; with
+  --export-creds the CA is copied beside each identity's credentials as ca.pem (for NATS_CA).
   --cluster-routes makes the configuration one for every node of a NATS cluster: routes to each listed node,
   authenticated with a secret derived from the authority. Start each node with its own --name (JetStream's
   server name) and store; set NATS_STREAM_REPLICAS=3 on storage (docs/scaling.md).`,

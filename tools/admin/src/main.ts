@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       'export-creds': { type: 'string' },
       'cluster-routes': { type: 'string' },
       'cluster-port': { type: 'string', default: '6222' },
+      'tls-hosts': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     }
     case 'init-bus':
       return print(
-        initBus({
+        await initBus({
           dir: values.dir ?? fail(command, '--dir is required'),
           host: values.host ?? '0.0.0.0',
           port: Number(values.port),
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
           ...(values['resolver-dir'] ? { resolverDir: values['resolver-dir'] } : {}),
           ...(values['export-creds'] ? { exportCredsDir: values['export-creds'] } : {}),
           ...(values['cluster-routes'] ? { cluster: { routes: values['cluster-routes'].split(','), port: Number(values['cluster-port']) } } : {}),
+          ...(values['tls-hosts'] ? { tlsHosts: values['tls-hosts'].split(',').map((host) => host.trim()).filter((host) => host.length > 0) } : {}),
         }),
       );
   }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const mongo = await ensureMongo(dataDir, log);
   const keks = devKeks(dataDir);
   // Someone is reading these at a terminal: short lines, unless LOG_FORMAT=json asks for what production prints.
-  const common = { NATS_URL: nats.url, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info', LOG_FORMAT: process.env['LOG_FORMAT'] ?? 'text' };
+  const common = { NATS_URL: nats.url, ...(nats.caFile ? { NATS_CA: nats.caFile } : {}), LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info', LOG_FORMAT: process.env['LOG_FORMAT'] ?? 'text' };
   const creds = (role: 'gateway' | 'parser' | 'storage') => ({ NATS_CREDS: nats.files.credsFile(role) });
   const specs = [
     { name: 'storage', app: 'storage-service', env: { ...common, ...creds('storage'), CERTHUB_KEKS: keks, MONGO_URL: mongo.url, HEALTH_PORT: '3102' }, ready: 'http://127.0.0.1:3102/health/ready' },
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
   log(`  curl -X POST http://127.0.0.1:${httpPort}/openapi/v1/teams/my-team/certificates -H "Authorization: <token>" \\`);
   log(`       -H 'Content-Type: application/json' -d '{"alias":"www","certificate":"<PEM>","private_key":"<PEM>","certificate_type":"server"}'`);
   log(`  API description: http://127.0.0.1:${httpPort}/openapi.json`);
-  log(`The bus is ${nats.url} (authenticated; no anonymous client gets in). Message-bus producers:`);
-  log(`  npm run admin -- create-producer --tenant my-team  # prints .creds text and the subjects to publish to (docs/events.md)`);
+  log(`The bus is ${nats.url} (${nats.caFile ? `TLS under the CA in ${nats.caFile}, ` : ''}authenticated; no anonymous client gets in). Message-bus producers:`);
+  log(`  npm run admin -- create-producer --tenant my-team  # prints .creds text, the CA to trust and the subjects to publish to (docs/events.md)`);
   log('Press Ctrl+C to stop.');
 }
 

@@ -1,10 +1,11 @@
-import { ensureBusFiles, renderNatsServerConfig, writeSecret, type BusAuthority, type BusFiles, type NatsServerConfigOptions } from '@certhub/bus-auth';
+import { ensureBusFiles, ensureBusTls, renderNatsServerConfig, writeSecret, type BusAuthority, type BusFiles, type NatsServerConfigOptions } from '@certhub/bus-auth';
 import { serviceInboxPrefix } from '@certhub/contracts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, credsAuthenticator } from 'nats';
 import { freePort } from './free-port';
+import { LOOPBACK_NAMES } from './nats-server';
 import { natsProcess } from './nats-process';
 
 export interface NatsClusterNode {
@@ -18,6 +19,8 @@ export interface NatsClusterNode {
 export interface NatsClusterHandle {
   /** Every node's client URL, comma-separated, as NATS_URL takes them. */
   readonly url: string;
+  /** The CA of every node's certificate (`NATS_CA`): clients connect with TLS only, as to one server. */
+  readonly caFile: string;
   readonly nodes: readonly NatsClusterNode[];
   readonly authority: BusAuthority;
   /** The credentials of every service identity; valid on every node. */
@@ -41,6 +44,8 @@ export async function startNatsCluster(options: { readonly size?: number } = {})
     Array.from({ length: size }, async (_, index) => ({ name: `n${index + 1}`, port: await freePort(), routePort: await freePort() })),
   );
   const routes = nodes.map((node) => `${LOOPBACK}:${node.routePort}`);
+  // One certificate serves every node: they all listen on loopback.
+  const tls = await ensureBusTls(dir, LOOPBACK_NAMES);
   const configOf = (node: (typeof nodes)[number]): Omit<NatsServerConfigOptions, 'resolverDir'> & { resolverDir: string } => ({
     host: LOOPBACK,
     port: node.port,
@@ -48,6 +53,7 @@ export async function startNatsCluster(options: { readonly size?: number } = {})
     storeDir: join(dir, node.name, 'jetstream'),
     resolverDir: join(dir, node.name, 'accounts'),
     cluster: { name: 'certhub', host: LOOPBACK, port: node.routePort, routes },
+    tls,
   });
 
   // The first node's files are the bus's (authority and credentials); the others get their own configuration.
@@ -61,29 +67,38 @@ export async function startNatsCluster(options: { readonly size?: number } = {})
     configFiles.push(file);
   }
   const processes = nodes.map((node, index) => natsProcess(configFiles[index] as string, node.port));
-  await Promise.all(processes.map((server) => server.start()));
-  const url = nodes.map((node) => `nats://${LOOPBACK}:${node.port}`).join(',');
-  await waitForJetStream(url, files.credsFile('storage'));
+  const dispose = async () => {
+    await Promise.all(processes.map((server) => server.stop('SIGTERM')));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const url = nodes.map((node) => `tls://${LOOPBACK}:${node.port}`).join(',');
+  try {
+    await Promise.all(processes.map((server) => server.start()));
+    await waitForJetStream(url, files.credsFile('storage'), tls.caFile);
+  } catch (error) {
+    // A cluster that did not come up must not outlive the error: its servers would keep the test runner alive.
+    await dispose();
+    throw error;
+  }
 
   return {
     url,
+    caFile: tls.caFile,
     nodes: nodes.map((node, index) => {
       const server = processes[index] as (typeof processes)[number];
-      return { name: node.name, url: `nats://${LOOPBACK}:${node.port}`, kill: () => server.stop('SIGKILL'), start: () => server.start() };
+      return { name: node.name, url: `tls://${LOOPBACK}:${node.port}`, kill: () => server.stop('SIGKILL'), start: () => server.start() };
     }),
     authority,
     files,
-    dispose: async () => {
-      await Promise.all(processes.map((server) => server.stop('SIGTERM')));
-      rmSync(dir, { recursive: true, force: true });
-    },
+    dispose,
   };
 }
 
 /** A clustered JetStream answers only once its nodes have met and elected a meta leader. */
-async function waitForJetStream(url: string, credsFile: string, timeoutMs = 30_000): Promise<void> {
+async function waitForJetStream(url: string, credsFile: string, caFile: string, timeoutMs = 30_000): Promise<void> {
   const nc = await connect({
     servers: url.split(','),
+    tls: { caFile },
     authenticator: credsAuthenticator(readFileSync(credsFile)),
     inboxPrefix: serviceInboxPrefix('storage'),
   });

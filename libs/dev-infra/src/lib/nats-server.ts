@@ -1,4 +1,4 @@
-import { ensureBusFiles, type BusAuthority, type BusFiles } from '@certhub/bus-auth';
+import { ensureBusFiles, ensureBusTls, type BusAuthority, type BusFiles } from '@certhub/bus-auth';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,10 @@ import { freePort } from './free-port';
 import { natsProcess } from './nats-process';
 
 export interface NatsServerHandle {
+  /** `tls://127.0.0.1:<port>`: the server takes TLS connections only. */
   readonly url: string;
+  /** The CA of the server's certificate, as clients are given it (`NATS_CA`). */
+  readonly caFile: string;
   readonly port: number;
   readonly storeDir: string;
   /** The bus's authority (it can mint any identity) and its files: config and per-service credentials. */
@@ -22,6 +25,9 @@ export interface NatsServerHandle {
   dispose(): Promise<void>;
 }
 
+/** The names a client on this machine may dial the server by; the server certificate carries each. */
+export const LOOPBACK_NAMES: readonly string[] = ['127.0.0.1', 'localhost'];
+
 export interface StartNatsServerOptions {
   /** Where the bus files and the store live; a fresh temporary directory (deleted by dispose) when omitted. */
   readonly dir?: string;
@@ -29,20 +35,23 @@ export interface StartNatsServerOptions {
 }
 
 /**
- * Starts a private, real nats-server the way certhub runs in production: operator-mode JWT authentication
- * (no anonymous client gets in), per-identity permissions, and JetStream encrypted at rest. Each test suite
- * owns its server, streams and credentials, and may restart or crash it at will.
+ * Starts a private, real nats-server the way certhub runs in production: TLS only (under the bus's own CA,
+ * docs/security.md), operator-mode JWT authentication (no anonymous client gets in), per-identity
+ * permissions, and JetStream encrypted at rest. Each test suite owns its server, streams and credentials,
+ * and may restart or crash it at will.
  */
 export async function startNatsServer(options: StartNatsServerOptions = {}): Promise<NatsServerHandle> {
   const port = options.port ?? (await freePort());
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'certhub-nats-'));
   const storeDir = join(dir, 'jetstream');
-  const { files, authority } = ensureBusFiles(dir, { host: '127.0.0.1', port, storeDir });
+  const tls = await ensureBusTls(dir, LOOPBACK_NAMES);
+  const { files, authority } = ensureBusFiles(dir, { host: '127.0.0.1', port, storeDir, tls });
   const server = natsProcess(files.serverConfigFile, port);
 
   await server.start();
   return {
-    url: `nats://127.0.0.1:${port}`,
+    url: `tls://127.0.0.1:${port}`,
+    caFile: tls.caFile,
     port,
     storeDir,
     authority,

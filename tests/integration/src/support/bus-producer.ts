@@ -23,7 +23,7 @@ export class BusProducer {
 
   static async create(env: SuiteEnvironment, tenantId: string): Promise<BusProducer> {
     const grant = JSON.parse(await runAdmin(env, ['create-producer', '--tenant', tenantId])) as ProducerGrant;
-    return new BusProducer(grant, await connectAsProducer(env.nats.url, grant.creds, tenantId));
+    return new BusProducer(grant, await connectAsProducer(env.nats, grant.creds, tenantId));
   }
 
   /** Publishes to JetStream and resolves with the stream's acknowledgement. */

@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 /** What the admin command needs of a deployment: its bus and its key-encryption keys. */
 export interface AdminTarget {
-  readonly nats: Pick<SuiteEnvironment['nats'], 'url' | 'files'>;
+  readonly nats: Pick<SuiteEnvironment['nats'], 'url' | 'caFile' | 'files'>;
   readonly stack: Pick<SuiteEnvironment['stack'], 'keks'>;
 }
 
@@ -18,6 +18,7 @@ export async function runAdmin(env: AdminTarget, args: string[], extraEnv: Recor
     env: {
       ...process.env,
       NATS_URL: env.nats.url,
+      NATS_CA: env.nats.caFile,
       NATS_CREDS: env.nats.files.credsFile('admin'),
       CERTHUB_BUS_DIR: env.nats.files.dir,
       CERTHUB_KEKS: env.stack.keks,

@@ -49,6 +49,11 @@ export async function startSuiteEnvironment(options: SuiteOptions = {}): Promise
     mongoUrl: `${mongo.url}/${DATABASE}`,
     env: options.env,
     logFile: options.logFile ?? process.env['CERTHUB_TEST_LOG'],
+  }).catch(async (error: unknown) => {
+    // Nothing of a suite that did not start may keep running: a live server keeps the test runner alive.
+    await mongo.stop();
+    await nats.dispose();
+    throw error;
   });
   const client = await MongoClient.connect(mongo.url);
   const observer = await connectAs(nats, 'observer');

@@ -1,4 +1,4 @@
-import { ensureBusFiles, SERVICE_ROLES, writeSecret } from '@certhub/bus-auth';
+import { ensureBusFiles, ensureBusTls, SERVICE_ROLES, writeSecret } from '@certhub/bus-auth';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -17,15 +17,23 @@ export interface InitBusOptions {
   readonly exportCredsDir?: string;
   /** Every node's route address (`host:port`) when the server is one node of a cluster, and its own route port. */
   readonly cluster?: { readonly routes: readonly string[]; readonly port: number };
+  /**
+   * The names clients dial the server by (in compose: `nats`, or every node's): the server then takes TLS
+   * connections only, with a certificate for those names under a CA of the bus's own (`<dir>/tls/ca.pem`, also
+   * exported next to each identity's credentials as `ca.pem`, for NATS_CA).
+   */
+  readonly tlsHosts?: readonly string[];
 }
 
 /**
  * Writes (once) the bus authority, and (each time) each service's credentials and the nats-server
  * configuration: compose runs this as its init step, before nats and the services start.
  */
-export function initBus(options: InitBusOptions): Record<string, unknown> {
+export async function initBus(options: InitBusOptions): Promise<Record<string, unknown>> {
   const dir = resolve(options.dir);
+  const tls = options.tlsHosts && options.tlsHosts.length > 0 ? await ensureBusTls(dir, options.tlsHosts) : undefined;
   const { files } = ensureBusFiles(dir, {
+    ...(tls ? { tls } : {}),
     host: options.host,
     port: options.port,
     storeDir: options.storeDir ?? join(dir, 'jetstream'),
@@ -34,14 +42,18 @@ export function initBus(options: InitBusOptions): Record<string, unknown> {
     ...(options.cluster ? { cluster: { name: 'certhub', host: options.host, port: options.cluster.port, routes: options.cluster.routes } } : {}),
   });
   const exported = options.exportCredsDir
-    ? SERVICE_ROLES.map((role) => {
+    ? SERVICE_ROLES.flatMap((role) => {
         const target = join(resolve(options.exportCredsDir as string), role, 'nats.creds');
         writeSecret(target, readFileSync(files.credsFile(role), 'utf8'));
-        return target;
+        if (!tls) return [target];
+        const ca = join(resolve(options.exportCredsDir as string), role, 'ca.pem');
+        writeSecret(ca, readFileSync(tls.caFile, 'utf8'));
+        return [target, ca];
       })
     : [];
   return {
     dir,
+    ...(tls ? { tls: { ca: tls.caFile, hosts: options.tlsHosts } } : {}),
     exported,
     serverConfig: files.serverConfigFile,
     authority: files.authorityFile,

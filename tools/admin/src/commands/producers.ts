@@ -12,9 +12,9 @@ import {
 } from '@certhub/bus-auth';
 import { CommandIdentity, validatePayload } from '@certhub/contracts';
 import { decodeJson, natsServerList } from '@certhub/messaging';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { connect, credsAuthenticator } from 'nats';
-import { adminNatsClient, busDirectory } from '../admin-environment';
+import { adminNatsClient, busCaFile, busDirectory } from '../admin-environment';
 
 /**
  * Producer credentials are JWTs signed with the certhub account's key, so issuing one needs nothing from the
@@ -28,6 +28,7 @@ export function createProducer(tenantId: string): Record<string, unknown> {
   const issued = issueProducerCreds(authority, tenantId);
   saveAuthority(file, withProducer(authority, { tenantId, publicKey: issued.publicKey, issuedAt: new Date().toISOString() }));
   const subjects = producerSubjects(tenantId);
+  const caFile = busCaFile();
   return {
     tenant: tenantId,
     creds: issued.creds,
@@ -35,6 +36,8 @@ export function createProducer(tenantId: string): Record<string, unknown> {
     outcomes: subjects.outcomes,
     inboxPrefix: subjects.inboxPrefix,
     user: issued.publicKey,
+    // The producer connects with TLS and must trust the bus's CA (public, unlike the credentials above).
+    ...(caFile ? { tlsCa: readFileSync(caFile, 'utf8') } : {}),
   };
 }
 

@@ -6,8 +6,8 @@ import { launchService, serviceEnvironment, type ServiceDeployment, type Service
 export type { ServiceName } from './service-launcher';
 
 export interface CerthubStackOptions {
-  /** The bus: its URL and the files holding each service's credentials. */
-  readonly nats: { readonly url: string; readonly files: BusFiles };
+  /** The bus: its URL, the CA its TLS certificate chains to and the files holding each service's credentials. */
+  readonly nats: { readonly url: string; readonly caFile: string; readonly files: BusFiles };
   readonly mongoUrl: string;
   /** Extra environment per service (e.g. a short CONSUMER_ACK_WAIT_MS for crash tests). */
   readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
@@ -52,7 +52,13 @@ export async function startCerthubStack(options: CerthubStackOptions): Promise<C
     await services[name].ready();
   };
 
-  await Promise.all((['storage', 'parser', 'gateway'] as const).map(start));
+  try {
+    await Promise.all((['storage', 'parser', 'gateway'] as const).map(start));
+  } catch (error) {
+    // A stack that did not come up must not leave processes behind: they would keep the test runner alive.
+    await Promise.all(Object.values(services).map((service) => service.kill()));
+    throw error;
+  }
   return {
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
     keks,

@@ -7,8 +7,8 @@ export type ServiceName = 'gateway' | 'parser' | 'storage';
 
 /** What every instance of every service shares: the bus, the database and the key-encryption keys. */
 export interface ServiceDeployment {
-  /** The bus: its URL (one server, or a cluster's nodes separated by commas) and each identity's credentials. */
-  readonly nats: { readonly url: string; readonly files: BusFiles };
+  /** The bus: its URL (one server, or a cluster's nodes separated by commas), its CA and each identity's credentials. */
+  readonly nats: { readonly url: string; readonly caFile: string; readonly files: BusFiles };
   readonly mongoUrl: string;
   /** CERTHUB_KEKS of the parser, the gateway and storage. */
   readonly keks: string;
@@ -24,6 +24,7 @@ const APP: Record<ServiceName, string> = {
 export function serviceEnvironment(name: ServiceName, deployment: ServiceDeployment, port: number): Record<string, string> {
   const common = {
     NATS_URL: deployment.nats.url,
+    NATS_CA: deployment.nats.caFile,
     NATS_CREDS: deployment.nats.files.credsFile(name),
     CERTHUB_KEKS: deployment.keks,
     LOG_LEVEL: 'info',
