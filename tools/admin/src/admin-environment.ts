@@ -30,10 +30,13 @@ export function adminNatsClient(): NatsClientConfig {
   return config;
 }
 
-/** The CA of the bus's TLS certificate: NATS_CA, or the one the bus directory holds (init-bus, `npm start`), if any. */
+/**
+ * The CA of the bus's TLS certificate: NATS_CA, or, for the bus the directory describes (no NATS_URL given),
+ * the one it holds (init-bus --tls-hosts, `npm start`), if any. A NATS_URL of another server never gets it.
+ */
 export function busCaFile(): string | undefined {
   const own = busTlsFiles(busDirectory().dir).caFile;
-  return process.env['NATS_CA'] ?? (existsSync(own) ? own : undefined);
+  return process.env['NATS_CA'] ?? (process.env['NATS_URL'] === undefined && existsSync(own) ? own : undefined);
 }
 
 /** CERTHUB_KEKS, or the key `npm start` generated in its data folder (dev-keks). */
