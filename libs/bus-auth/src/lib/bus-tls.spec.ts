@@ -48,17 +48,36 @@ describe('ensureBusTls', () => {
     await expect(handshake(files, 'nats')).rejects.toThrow(/altnames/);
   });
 
-  it('keeps the files while they serve the same hosts, and issues new ones for other hosts or near expiry', async () => {
+  it('keeps the files while they serve the same hosts; issues a new server certificate under the same CA for other hosts or near expiry', async () => {
     const now = new Date();
     const first = read(await ensureBusTls(dir, ['127.0.0.1'], now));
     expect(read(await ensureBusTls(dir, ['127.0.0.1'], new Date(now.getTime() + DAY_MS)))).toEqual(first);
 
     const otherHost = read(await ensureBusTls(dir, ['127.0.0.1', 'nats'], now));
-    expect(otherHost.ca).not.toBe(first.ca);
+    // Whoever trusts the CA (services, producers) keeps trusting the bus.
+    expect(otherHost.ca).toBe(first.ca);
     expect(otherHost.key).not.toBe(first.key);
     expect(new X509Certificate(otherHost.cert).checkHost('nats')).toBe('nats');
 
     const nearExpiry = read(await ensureBusTls(dir, ['127.0.0.1', 'nats'], new Date(now.getTime() + 380 * DAY_MS)));
+    expect(nearExpiry.ca).toBe(first.ca);
     expect(nearExpiry.cert).not.toBe(otherHost.cert);
+    expect(new X509Certificate(nearExpiry.cert).verify(new X509Certificate(first.ca).publicKey)).toBe(true);
+  });
+
+  it('issues a new CA, and a server certificate under it, only when the CA is near its end or its key is gone', async () => {
+    const now = new Date();
+    const files = await ensureBusTls(dir, ['127.0.0.1'], now);
+    const first = read(files);
+    expect(statSync(files.caKeyFile).mode & 0o777).toBe(0o600);
+
+    const late = read(await ensureBusTls(dir, ['127.0.0.1'], new Date(now.getTime() + 3_640 * DAY_MS)));
+    expect(late.ca).not.toBe(first.ca);
+    expect(new X509Certificate(late.cert).verify(new X509Certificate(late.ca).publicKey)).toBe(true);
+
+    rmSync(files.caKeyFile);
+    const rekeyed = read(await ensureBusTls(dir, ['127.0.0.1'], now));
+    expect(rekeyed.ca).not.toBe(late.ca);
+    expect(new X509Certificate(rekeyed.cert).verify(new X509Certificate(rekeyed.ca).publicKey)).toBe(true);
   });
 });
