@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
  * 30,000 imports, 26 MiB with this; docs/scaling.md, "Memory"). The factor is read at every full collection,
  * so setting it at start-up is enough; it applies to the process's worker threads too.
  */
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 /** Called first thing by each service's main. */
 export function limitHeapGrowth(): void {

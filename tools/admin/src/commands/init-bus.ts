@@ -41,15 +41,17 @@ export async function initBus(options: InitBusOptions): Promise<Record<string, u
     // The node's name is left to each server's --name: one file serves every node.
     ...(options.cluster ? { cluster: { name: 'certhub', host: options.host, port: options.cluster.port, routes: options.cluster.routes } } : {}),
   });
-  const exported = options.exportCredsDir
-    ? SERVICE_ROLES.flatMap((role) => {
-        const target = join(resolve(options.exportCredsDir as string), role, 'nats.creds');
-        writeSecret(target, readFileSync(files.credsFile(role), 'utf8'));
-        if (!tls) return [target];
-        const ca = join(resolve(options.exportCredsDir as string), role, 'ca.pem');
-        writeSecret(ca, readFileSync(tls.caFile, 'utf8'));
-        return [target, ca];
-      })
+  const exportDir = options.exportCredsDir === undefined ? undefined : resolve(options.exportCredsDir);
+  const exportFile = (exportTo: string, role: string, name: string, source: string) => {
+    const target = join(exportTo, role, name);
+    writeSecret(target, readFileSync(source, 'utf8'));
+    return target;
+  };
+  const exported = exportDir
+    ? SERVICE_ROLES.flatMap((role) => [
+        exportFile(exportDir, role, 'nats.creds', files.credsFile(role)),
+        ...(tls ? [exportFile(exportDir, role, 'ca.pem', tls.caFile)] : []),
+      ])
     : [];
   return {
     dir,

@@ -15,7 +15,10 @@ import { isLookupValue, pinnedEqualities } from './pinned-equalities';
 export function indexCandidates(collection: Collection, filter: BsonDoc): IndexCandidates | undefined {
   const unique = uniqueCandidates(collection, filter);
   if (unique) return { docs: unique, inIdOrder: true };
-  return equalityCandidates(collection, filter) ?? mapDefined(dateRangeCandidates(collection, filter), (docs) => ({ docs, inIdOrder: false }));
+  const equal = equalityCandidates(collection, filter);
+  if (equal) return equal;
+  const inRange = dateRangeCandidates(collection, filter);
+  return inRange && { docs: inRange, inIdOrder: false };
 }
 
 export interface IndexCandidates {
@@ -26,8 +29,6 @@ export interface IndexCandidates {
    */
   readonly inIdOrder: boolean;
 }
-
-const mapDefined = <T, U>(value: T | undefined, map: (value: T) => U): U | undefined => (value === undefined ? undefined : map(value));
 
 /** Of the non-unique indexes whose whole key the filter pins, the one holding the fewest documents under it. */
 function equalityCandidates(collection: Collection, filter: BsonDoc): IndexCandidates | undefined {
@@ -45,7 +46,7 @@ function equalityCandidates(collection: Collection, filter: BsonDoc): IndexCandi
     if (!doc) throw new Error(`an equality index of ${collection.ns} names a document it does not hold`);
     return doc;
   });
-  return { docs, inIdOrder: docs.length <= 1 || fewest.index.keyFields.length < fewest.index.definition.fields.length };
+  return { docs, inIdOrder: docs.length <= 1 || fewest.index.listsInIdOrder };
 }
 
 function uniqueCandidates(collection: Collection, filter: BsonDoc): StoredDoc[] | undefined {

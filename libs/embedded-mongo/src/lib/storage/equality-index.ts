@@ -31,12 +31,14 @@ export class EqualityIndex {
    * it). Sparse and partial indexes keep their whole key: which documents they hold depends on every field.
    */
   readonly keyFields: readonly string[];
+  /** The documents under one key are in id order in a real index: its key ends in the `_id` left out of keyFields. */
+  readonly listsInIdOrder: boolean;
 
   constructor(readonly definition: IndexDefinition) {
     if (definition.partialFilter) this.partial = mingoQuery(definition.partialFilter);
     const { fields } = definition;
-    const idLast = fields.length > 1 && fields[fields.length - 1] === '_id' && !definition.sparse && !definition.partialFilter;
-    this.keyFields = idLast ? fields.slice(0, -1) : fields;
+    this.listsInIdOrder = fields.length > 1 && fields[fields.length - 1] === '_id' && !definition.sparse && !definition.partialFilter;
+    this.keyFields = this.listsInIdOrder ? fields.slice(0, -1) : fields;
   }
 
   add(doc: BsonDoc, ownerId: string): void {
