@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { limitHeapGrowth, loadGatewayConfig } from '@certhub/config';
 import { createServiceLogger } from '@certhub/messaging';
+import { listeningUrl } from '@certhub/observability';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GatewayModule } from './app/gateway.module';
@@ -31,7 +32,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   applyHttpServerTimeouts(app.getHttpServer(), config.http.timeouts);
   await app.listen(config.http.port, config.http.host);
-  logger.log(`api-gateway listening on http://${config.http.host}:${config.http.port}`, 'Bootstrap');
+  logger.log(`api-gateway listening on ${listeningUrl(app.getHttpServer())}`, 'Bootstrap');
 }
 
 void bootstrap().catch((error: unknown) => {

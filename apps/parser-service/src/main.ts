@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { limitHeapGrowth, loadParserConfig } from '@certhub/config';
 import { connectNatsBus, createServiceLogger } from '@certhub/messaging';
+import { listeningUrl } from '@certhub/observability';
 import { NestFactory } from '@nestjs/core';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ParserModule } from './app/parser.module';
@@ -19,7 +20,8 @@ async function bootstrap(): Promise<void> {
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.health.port, config.health.host);
-  logger.log(`parser-service ready; health on http://${config.health.host}:${config.health.port}/health/ready`, 'Bootstrap');
+  // "listening on": the line process launchers read to learn the port (HEALTH_PORT=0 lets the kernel choose).
+  logger.log(`parser-service ready, listening on ${listeningUrl(app.getHttpServer())} (health at /health/ready)`, 'Bootstrap');
 }
 
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === INSPECTION_WORKER_ROLE) {

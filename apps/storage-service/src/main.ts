@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { limitHeapGrowth, loadStorageConfig } from '@certhub/config';
 import { connectNatsBus, createServiceLogger } from '@certhub/messaging';
+import { listeningUrl } from '@certhub/observability';
 import { NestFactory } from '@nestjs/core';
 import { StorageModule } from './app/storage.module';
 
@@ -17,7 +18,8 @@ async function bootstrap(): Promise<void> {
   await app.init();
   await app.startAllMicroservices();
   await app.listen(config.health.port, config.health.host);
-  logger.log(`storage-service ready; health on http://${config.health.host}:${config.health.port}/health/ready`, 'Bootstrap');
+  // "listening on": the line process launchers read to learn the port (HEALTH_PORT=0 lets the kernel choose).
+  logger.log(`storage-service ready, listening on ${listeningUrl(app.getHttpServer())} (health at /health/ready)`, 'Bootstrap');
 }
 
 void bootstrap().catch((error: unknown) => {

@@ -19,16 +19,16 @@ async function main(): Promise<void> {
   const common = { NATS_URL: nats.url, ...(nats.caFile ? { NATS_CA: nats.caFile } : {}), LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info', LOG_FORMAT: process.env['LOG_FORMAT'] ?? 'text' };
   const creds = (role: 'gateway' | 'parser' | 'storage') => ({ NATS_CREDS: nats.files.credsFile(role) });
   const specs = [
-    { name: 'storage', app: 'storage-service', env: { ...common, ...creds('storage'), CERTHUB_KEKS: keks, MONGO_URL: mongo.url, HEALTH_PORT: '3102' }, ready: 'http://127.0.0.1:3102/health/ready' },
-    { name: 'parser', app: 'parser-service', env: { ...common, ...creds('parser'), CERTHUB_KEKS: keks, HEALTH_PORT: '3101' }, ready: 'http://127.0.0.1:3101/health/ready' },
-    { name: 'gateway', app: 'api-gateway', env: { ...common, ...creds('gateway'), CERTHUB_KEKS: keks, HTTP_PORT: httpPort, HTTP_HOST: '127.0.0.1' }, ready: `http://127.0.0.1:${httpPort}/health/ready` },
+    { name: 'storage', app: 'storage-service', env: { ...common, ...creds('storage'), CERTHUB_KEKS: keks, MONGO_URL: mongo.url, HEALTH_PORT: '3102' } },
+    { name: 'parser', app: 'parser-service', env: { ...common, ...creds('parser'), CERTHUB_KEKS: keks, HEALTH_PORT: '3101' } },
+    { name: 'gateway', app: 'api-gateway', env: { ...common, ...creds('gateway'), CERTHUB_KEKS: keks, HTTP_PORT: httpPort, HTTP_HOST: '127.0.0.1' } },
   ];
   const services: ServiceProcess[] = specs.map((spec) =>
     spawnServiceProcess({
       name: spec.name,
       script: join(root, 'dist/apps', spec.app, 'main.js'),
       env: spec.env,
-      readyUrl: spec.ready,
+      readyPath: '/health/ready',
       onLine: (line) => console.log(`[${spec.name}] ${line}`),
     }),
   );

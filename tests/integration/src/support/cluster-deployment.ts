@@ -1,8 +1,8 @@
 import { startEmbeddedMongo, type EmbeddedMongo } from '@certhub/embedded-mongo';
 import {
   connectAsInspector,
-  freePort,
   launchService,
+  portVariable,
   serviceEnvironment,
   startNatsCluster,
   type NatsClusterHandle,
@@ -17,25 +17,30 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** One running copy of a service; it can be killed (SIGKILL) and started again on the same port. */
+/**
+ * One running copy of a service; it can be killed (SIGKILL) and started again on the same port, the one the
+ * kernel gave it at its first start.
+ */
 export class ServiceInstance {
   private process: ServiceProcess | null = null;
+  private address: string | null = null;
 
   constructor(
     readonly service: ServiceName,
     readonly label: string,
-    readonly port: number,
     private readonly env: Record<string, string>,
     private readonly logFile: string | undefined,
   ) {}
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    if (!this.address) throw new Error(`${this.label} has not started yet`);
+    return this.address;
   }
 
   async start(): Promise<void> {
-    this.process = launchService(this.service, this.env, this.port, this.logFile, this.label);
-    await this.process.ready();
+    this.process = launchService(this.service, this.env, this.logFile, this.label);
+    this.address = await this.process.ready();
+    this.env[portVariable(this.service)] = new URL(this.address).port;
   }
 
   async kill(): Promise<void> {
@@ -71,18 +76,12 @@ export async function startClusterDeployment(options: { readonly perService?: nu
   const dataDir = mkdtempSync(join(tmpdir(), 'certhub-mongo-'));
   const mongo = await startEmbeddedMongo({ port: 0, dataDir, fsync: false });
   const deployment: ServiceDeployment = { nats: cluster, mongoUrl: `${mongo.url}/${DATABASE}`, keks: `test1:${randomBytes(32).toString('base64')}` };
-  const instancesOf = async (service: ServiceName, extra: Record<string, string>) =>
-    Promise.all(
-      Array.from({ length: perService }, async (_, index) => {
-        const port = await freePort();
-        const env = { ...serviceEnvironment(service, deployment, port), ...extra };
-        return new ServiceInstance(service, `${service}#${index + 1}`, port, env, options.logFile);
-      }),
-    );
+  const instancesOf = (service: ServiceName, extra: Record<string, string>) =>
+    Array.from({ length: perService }, (_, index) => new ServiceInstance(service, `${service}#${index + 1}`, { ...serviceEnvironment(service, deployment), ...extra }, options.logFile));
   const instances = {
-    storage: await instancesOf('storage', { NATS_STREAM_REPLICAS: '3' }),
-    parser: await instancesOf('parser', { PARSER_WORKERS: '1' }),
-    gateway: await instancesOf('gateway', {}),
+    storage: instancesOf('storage', { NATS_STREAM_REPLICAS: '3' }),
+    parser: instancesOf('parser', { PARSER_WORKERS: '1' }),
+    gateway: instancesOf('gateway', {}),
   };
   const everything = Object.values(instances).flat();
   const stopAll = async () => {

@@ -1,7 +1,7 @@
 import type { BusFiles } from '@certhub/bus-auth';
-import { freePort, type ServiceProcess } from '@certhub/dev-infra';
+import type { ServiceProcess } from '@certhub/dev-infra';
 import { randomBytes } from 'node:crypto';
-import { launchService, serviceEnvironment, type ServiceDeployment, type ServiceName } from './service-launcher';
+import { launchService, portVariable, serviceEnvironment, type ServiceDeployment, type ServiceName } from './service-launcher';
 
 export type { ServiceName } from './service-launcher';
 
@@ -34,22 +34,24 @@ export interface CerthubStack {
 
 /**
  * The three services as real processes, built bundles from dist/ (the integration target builds them
- * first), against the given NATS and MongoDB-protocol server, on free ports.
+ * first), against the given NATS and MongoDB-protocol server, on ports the kernel chose when they bound them.
  */
 export async function startCerthubStack(options: CerthubStackOptions): Promise<CerthubStack> {
   const keks = `test1:${randomBytes(32).toString('base64')}`;
-  const ports = { gateway: await freePort(), parser: await freePort(), storage: await freePort() };
   const deployment: ServiceDeployment = { nats: options.nats, mongoUrl: options.mongoUrl, keks };
   const env: Record<ServiceName, Record<string, string>> = {
-    gateway: serviceEnvironment('gateway', deployment, ports.gateway),
-    parser: serviceEnvironment('parser', deployment, ports.parser),
-    storage: serviceEnvironment('storage', deployment, ports.storage),
+    gateway: serviceEnvironment('gateway', deployment),
+    parser: serviceEnvironment('parser', deployment),
+    storage: serviceEnvironment('storage', deployment),
   };
   const services = {} as Record<ServiceName, ServiceProcess>;
+  const urls = {} as Record<ServiceName, string>;
 
   const start = async (name: ServiceName) => {
-    services[name] = launchService(name, { ...env[name], ...options.env?.[name] }, ports[name], options.logFile);
-    await services[name].ready();
+    services[name] = launchService(name, { ...env[name], ...options.env?.[name] }, options.logFile);
+    urls[name] = await services[name].ready();
+    // A restart binds the port the first start got: tests hold on to the gateway's URL.
+    env[name][portVariable(name)] = new URL(urls[name]).port;
   };
 
   try {
@@ -60,10 +62,10 @@ export async function startCerthubStack(options: CerthubStackOptions): Promise<C
     throw error;
   }
   return {
-    gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    gatewayUrl: urls.gateway,
     keks,
     services,
-    healthUrl: (name) => `http://127.0.0.1:${ports[name]}`,
+    healthUrl: (name) => urls[name],
     start,
     configure: (name, changes) => void Object.assign(env[name], changes),
     stop: async (name) => void (await services[name].stop()),
