@@ -50,7 +50,7 @@ export class MessagingModule {
           useFactory: async (): Promise<NatsConnection> => {
             const logger = new Logger('Messaging');
             logger.log(`connecting to NATS at ${options.url} as ${options.name}`);
-            const nc = await connectToNats(options);
+            const nc = await connectToNats(options, (problem) => logger.warn(problem));
             if (options.ownsTopology) {
               const topology = { replicas: options.streamReplicas ?? 1 };
               // A cluster answers JetStream requests only once it has a meta leader, and creating a replicated

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { connect, credsAuthenticator, type ConnectionOptions, type NatsConnection } from 'nats';
+import { describeError } from './describe-error';
 
 export interface NatsConnectionOptions {
   /** One server, or a cluster's nodes separated by commas; the client learns the rest of a cluster from any node. */
@@ -17,12 +18,58 @@ export interface NatsConnectionOptions {
   readonly caFile?: string;
 }
 
+/** How often a service still waiting for its first connection says why it is not connected. */
+export const FIRST_CONNECT_REPORT_MS = 10_000;
+
 /**
  * Connects and keeps reconnecting for as long as the process lives: a NATS restart must not need a service
- * restart. The first connection is awaited too, so a service started before NATS simply waits for it.
+ * restart. The first connection is awaited too, so a service started before NATS simply waits for it; nats.js
+ * retries quietly, so every FIRST_CONNECT_REPORT_MS `report` is told why the server refuses (no TLS where the
+ * CA asks for it, a CA that does not match, revoked credentials, nothing listening).
  */
-export function connectToNats(options: NatsConnectionOptions): Promise<NatsConnection> {
-  return connect(natsClientOptions(options));
+export async function connectToNats(
+  options: NatsConnectionOptions,
+  report?: (problem: string) => void,
+  reportEveryMs = FIRST_CONNECT_REPORT_MS,
+): Promise<NatsConnection> {
+  let waiting = true;
+  const explain = async () => {
+    const problem = await natsConnectProblem(options);
+    if (waiting) report?.(`not connected to NATS at ${options.url} yet: ${problem ?? 'the server accepts this identity now; connecting'}`);
+    if (waiting) timer = setTimeout(() => void explain(), reportEveryMs);
+  };
+  let timer = report ? setTimeout(() => void explain(), reportEveryMs) : undefined;
+  try {
+    return await connect(natsClientOptions(options));
+  } finally {
+    waiting = false;
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * For one-shot commands, which must fail with a reason rather than wait: the first connection is tried once
+ * (within 5 s) and its failure thrown; a connection once made still reconnects like a service's.
+ */
+export function connectToNatsOnce(options: NatsConnectionOptions): Promise<NatsConnection> {
+  return connect({ ...natsClientOptions(options), waitOnFirstConnect: false, timeout: 5_000 });
+}
+
+/** Why one connection attempt fails, or null when it succeeds. */
+export async function natsConnectProblem(options: NatsConnectionOptions): Promise<string | null> {
+  try {
+    await (await connectToNatsOnce(options)).close();
+    return null;
+  } catch (error) {
+    return describeConnectError(error);
+  }
+}
+
+/** nats.js words some refusals tersely: a server without TLS for a client given a CA is just "tls". */
+function describeConnectError(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'SERVER_OPT_NA' && message === 'tls') return 'the server does not offer TLS, and NATS_CA says the bus is TLS (check NATS_URL)';
+  return describeError(error);
 }
 
 export function natsClientOptions(options: NatsConnectionOptions): ConnectionOptions {
