@@ -4,7 +4,7 @@ import { connectAsProducer, createTestCertificate, type TestCertificate } from '
 import { randomUUID } from 'node:crypto';
 import { connect, credsAuthenticator, Events, JSONCodec, type NatsConnection } from 'nats';
 import { readFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { serverInfo } from './support/server-info';
 import { BusProducer } from './support/bus-producer';
 import { runAdmin } from './support/credentials';
 import { PERMISSION_VIOLATION, publishRefusal, subscribeRefusal } from './support/bus-permissions';
@@ -40,16 +40,7 @@ function command(requestId: string, extra: Record<string, unknown> = {}) {
 
 describe('the bus speaks TLS only', () => {
   it('announces TLS as required before anything else is said, so a plain-text client cannot talk to it', async () => {
-    const info = await new Promise<string>((resolve, reject) => {
-      const socket = createConnection(env.nats.port, '127.0.0.1');
-      socket.once('data', (chunk) => {
-        socket.destroy();
-        resolve(chunk.toString());
-      });
-      socket.once('error', reject);
-    });
-    expect(info).toMatch(/^INFO /);
-    expect(JSON.parse(info.slice('INFO '.length))).toMatchObject({ tls_required: true });
+    expect(await serverInfo(env.nats.port)).toMatchObject({ tls_required: true });
   });
 
   it("refuses, before any credentials are sent, a client that does not trust the bus's CA", async () => {

@@ -3,6 +3,7 @@ import { eventually } from '@certhub/testing';
 import { startClusterDeployment, type ClusterDeployment } from './support/cluster-deployment';
 import { createToken } from './support/credentials';
 import { runFailoverImports, type FailoverReport } from './support/failover-imports';
+import { tlsHandshake } from './support/server-info';
 
 /**
  * Issue "Outgrow one machine", item 1: certhub scaled out on a 3-node NATS cluster (every stream on 3 replicas)
@@ -45,5 +46,12 @@ describe('2,000 keyed imports while a NATS node and one instance of each service
         return replicas.length === 2 && replicas.every((replica) => replica.current);
       }, { timeoutMs: 30_000, intervalMs: 250 });
     }
+  });
+});
+
+describe('the routes between nodes', () => {
+  it('speak TLS only: command messages carry clear private keys from node to node', async () => {
+    // Without route TLS the port would open with a plain-text INFO, and the handshake would fail on it.
+    for (const node of deployment.cluster.nodes) await tlsHandshake(node.routePort, deployment.cluster.caFile);
   });
 });

@@ -3,6 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, createServer, type Server } from 'node:tls';
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
+import { execFileSync } from 'node:child_process';
+import { webcrypto } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { ensureBusTls, type BusTlsFiles } from './bus-tls';
 
 const DAY_MS = 24 * 3_600_000;
@@ -32,6 +37,45 @@ describe('ensureBusTls', () => {
     }
   }
 
+  /**
+   * Whether the server certificate may also serve as a TLS client under the CA, as a cluster node dialling
+   * another node's route port (nats-server, in Go, checks the client EKU), according to OpenSSL's own check.
+   */
+  function verifiesAsRouteClient(files: BusTlsFiles): boolean {
+    try {
+      execFileSync('openssl', ['verify', '-purpose', 'sslclient', '-CAfile', files.caFile, files.certFile], { stdio: 'pipe' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Replaces the server certificate with one for server authentication only, signed by the same CA. */
+  async function writeServerOnlyCertificate(files: BusTlsFiles): Promise<void> {
+    x509.cryptoProvider.set(webcrypto);
+    const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+    const ca = new x509.X509Certificate(readFileSync(files.caFile, 'utf8'));
+    const caKey = await webcrypto.subtle.importKey('pkcs8', x509.PemConverter.decodeFirst(readFileSync(files.caKeyFile, 'utf8')), algorithm, false, ['sign']);
+    const keys = await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
+    const now = Date.now();
+    const certificate = await x509.X509CertificateGenerator.create({
+      serialNumber: '01',
+      subject: 'CN=certhub bus',
+      issuer: ca.subject,
+      notBefore: new Date(now - 3_600_000),
+      notAfter: new Date(now + 300 * DAY_MS),
+      publicKey: keys.publicKey,
+      signingKey: caKey,
+      signingAlgorithm: algorithm,
+      extensions: [
+        new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+        new x509.SubjectAlternativeNameExtension([{ type: 'ip', value: '127.0.0.1' }]),
+      ],
+    });
+    writeFileSync(files.keyFile, x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY'));
+    writeFileSync(files.certFile, certificate.toString('pem'));
+  }
+
   it('issues a server certificate for each host under its own CA, with the key readable by its owner only', async () => {
     const files = await ensureBusTls(dir, ['127.0.0.1', 'localhost']);
     const ca = new X509Certificate(readFileSync(files.caFile));
@@ -46,6 +90,21 @@ describe('ensureBusTls', () => {
     await handshake(files, '127.0.0.1');
     await handshake(files, 'localhost');
     await expect(handshake(files, 'nats')).rejects.toThrow(/altnames/);
+  });
+
+  it("lets one node prove itself to another with the same certificate, as a cluster's TLS routes need", async () => {
+    expect(verifiesAsRouteClient(await ensureBusTls(dir, ['127.0.0.1']))).toBe(true);
+  });
+
+  it('issues the server certificate again, under the same CA, when it cannot serve routes (made before routes were TLS)', async () => {
+    const files = await ensureBusTls(dir, ['127.0.0.1']);
+    const before = read(files);
+    await writeServerOnlyCertificate(files);
+    expect(verifiesAsRouteClient(files)).toBe(false);
+
+    const after = read(await ensureBusTls(dir, ['127.0.0.1']));
+    expect(after.ca).toBe(before.ca);
+    expect(verifiesAsRouteClient(files)).toBe(true);
   });
 
   it('keeps the files while they serve the same hosts; issues a new server certificate under the same CA for other hosts or near expiry', async () => {

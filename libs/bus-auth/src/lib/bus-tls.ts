@@ -25,6 +25,7 @@ const SERVER_VALIDITY_MS = 398 * DAY_MS;
 /** A certificate with less than this left is issued again. */
 const RENEW_BEFORE_MS = 30 * DAY_MS;
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 
 export function busTlsFiles(dir: string): BusTlsFiles {
   const tls = join(dir, 'tls');
@@ -56,7 +57,8 @@ export async function ensureBusTls(dir: string, hosts: readonly string[], now = 
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      // clientAuth too: a cluster node presents this certificate when it dials another node's route port.
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]),
       await x509.AuthorityKeyIdentifierExtension.create(ca.certificate.publicKey),
       new x509.SubjectAlternativeNameExtension(hosts.map((host) => ({ type: isIP(host) ? 'ip' : 'dns', value: host }))),
     ],
@@ -107,7 +109,10 @@ async function issueCa(files: BusTlsFiles, now: Date): Promise<BusCa> {
   return { certificate, privateKey: keys.privateKey };
 }
 
-/** Whether the server certificate on disk chains to `ca`, names every host and stays valid long enough. */
+/**
+ * Whether the server certificate on disk chains to `ca`, names every host, stays valid long enough and may
+ * also serve as a route client (certificates from before routes were TLS may not).
+ */
 function serverStillServes(files: BusTlsFiles, ca: x509.X509Certificate, hosts: readonly string[], now: Date): boolean {
   if (!existsSync(files.certFile) || !existsSync(files.keyFile)) return false;
   try {
@@ -115,6 +120,7 @@ function serverStillServes(files: BusTlsFiles, ca: x509.X509Certificate, hosts: 
     return (
       server.verify(new X509Certificate(Buffer.from(ca.rawData)).publicKey) &&
       new Date(server.validTo).getTime() > now.getTime() + RENEW_BEFORE_MS &&
+      (server.keyUsage ?? []).includes(CLIENT_AUTH) &&
       hosts.every((host) => (isIP(host) ? server.checkIP(host) : server.checkHost(host, { wildcards: false })) !== undefined)
     );
   } catch {

@@ -32,4 +32,21 @@ describe('a NATS cluster configuration', () => {
     const single = renderNatsServerConfig(authority, { host: '127.0.0.1', port: 4222, storeDir: '/data', resolverDir: '/accounts' });
     expect(single).not.toContain('cluster');
   });
+
+  it('puts the routes under TLS with the bus certificate, checked against the bus CA, when the bus has TLS', () => {
+    const tls = { certFile: '/bus/tls/server-cert.pem', keyFile: '/bus/tls/server-key.pem', caFile: '/bus/tls/ca.pem' };
+    const config = renderNatsServerConfig(authority, {
+      host: '0.0.0.0',
+      port: 4222,
+      storeDir: '/data',
+      resolverDir: '/accounts',
+      serverName: 'n1',
+      cluster: { name: 'certhub', host: '0.0.0.0', port: 6222, routes: ['nats-2:6222'] },
+      tls,
+    });
+    const cluster = config.slice(config.indexOf('cluster: {'), config.indexOf('\n}', config.indexOf('cluster: {')));
+    expect(cluster).toContain(`ca_file: "${tls.caFile}"`);
+    expect(cluster).toContain(`cert_file: "${tls.certFile}"`);
+    expect(cluster).toContain(`key_file: "${tls.keyFile}"`);
+  });
 });

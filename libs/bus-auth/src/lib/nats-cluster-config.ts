@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { BusAuthority } from './bus-authority';
+import type { BusTlsFiles } from './bus-tls';
 
 /** One node's part in a NATS cluster: where it listens for routes and where the other nodes are. */
 export interface NatsClusterOptions {
@@ -22,8 +23,12 @@ export function routePassword(authority: BusAuthority): string {
   return createHmac('sha256', authority.jetstreamKey).update('certhub nats cluster routes').digest('base64url');
 }
 
-/** The `cluster {}` block of one node's configuration. */
-export function renderClusterBlock(authority: BusAuthority, cluster: NatsClusterOptions): string[] {
+/**
+ * The `cluster {}` block of one node's configuration. With `tls`, routes are TLS both ways: each node checks
+ * that the other's certificate chains to the bus's CA and names the host it dialled, so command messages,
+ * which carry clear private keys, cross between hosts encrypted, and no other process can pose as a node.
+ */
+export function renderClusterBlock(authority: BusAuthority, cluster: NatsClusterOptions, tls?: Pick<BusTlsFiles, 'certFile' | 'keyFile' | 'caFile'>): string[] {
   const password = routePassword(authority);
   const routes = cluster.routes.map((route) => `nats-route://${ROUTE_USER}:${password}@${route}`);
   return [
@@ -32,6 +37,16 @@ export function renderClusterBlock(authority: BusAuthority, cluster: NatsCluster
     `  host: ${JSON.stringify(cluster.host)}`,
     `  port: ${cluster.port}`,
     `  authorization: { user: ${JSON.stringify(ROUTE_USER)}, password: ${JSON.stringify(password)} }`,
+    ...(tls
+      ? [
+          `  tls: {`,
+          `    cert_file: ${JSON.stringify(tls.certFile)}`,
+          `    key_file: ${JSON.stringify(tls.keyFile)}`,
+          `    ca_file: ${JSON.stringify(tls.caFile)}`,
+          `    timeout: 5`,
+          `  }`,
+        ]
+      : []),
     `  routes: [`,
     ...routes.map((route) => `    ${JSON.stringify(route)}`),
     `  ]`,

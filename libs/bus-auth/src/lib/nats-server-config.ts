@@ -1,5 +1,6 @@
 import type { BusAuthority } from './bus-authority';
 import { accountPublicKey, certhubAccountJwt, operatorJwt, systemAccountJwt, systemAccountPublicKey } from './bus-authority';
+import type { BusTlsFiles } from './bus-tls';
 import { renderClusterBlock, type NatsClusterOptions } from './nats-cluster-config';
 
 export interface NatsServerConfigOptions {
@@ -9,7 +10,8 @@ export interface NatsServerConfigOptions {
   readonly storeDir: string;
   /** Where the full account resolver keeps account JWTs pushed at run time (revocations). */
   readonly resolverDir: string;
-  readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** Clients connect with TLS only; a cluster's routes too, each node proving itself with the same certificate. */
+  readonly tls?: Pick<BusTlsFiles, 'certFile' | 'keyFile' | 'caFile'>;
   /** Required by JetStream in a cluster: each node's own name. */
   readonly serverName?: string;
   /** When set, the server is one node of a cluster (JetStream then replicates streams across nodes). */
@@ -44,7 +46,7 @@ export function renderNatsServerConfig(authority: BusAuthority, options: NatsSer
     `  cipher: aes`,
     `  key: ${quote(authority.jetstreamKey)}`,
     `}`,
-    ...(options.cluster ? renderClusterBlock(authority, options.cluster) : []),
+    ...(options.cluster ? renderClusterBlock(authority, options.cluster, options.tls) : []),
     ...(options.tls
       ? [`tls: {`, `  cert_file: ${quote(options.tls.certFile)}`, `  key_file: ${quote(options.tls.keyFile)}`, `}`]
       : []),

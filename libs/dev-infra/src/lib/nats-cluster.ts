@@ -11,6 +11,8 @@ import { natsProcess } from './nats-process';
 export interface NatsClusterNode {
   readonly name: string;
   readonly url: string;
+  /** Where the other nodes dial this one (TLS, with the route secret). */
+  readonly routePort: number;
   /** SIGKILL: the node crashes with nothing flushed; start() brings it back on its port and store. */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -86,7 +88,7 @@ export async function startNatsCluster(options: { readonly size?: number } = {})
     caFile: tls.caFile,
     nodes: nodes.map((node, index) => {
       const server = processes[index] as (typeof processes)[number];
-      return { name: node.name, url: `tls://${LOOPBACK}:${node.port}`, kill: () => server.stop('SIGKILL'), start: () => server.start() };
+      return { name: node.name, url: `tls://${LOOPBACK}:${node.port}`, routePort: node.routePort, kill: () => server.stop('SIGKILL'), start: () => server.start() };
     }),
     authority,
     files,
