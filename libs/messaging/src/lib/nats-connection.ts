@@ -20,30 +20,34 @@ export interface NatsConnectionOptions {
 
 /** How often a service still waiting for its first connection says why it is not connected. */
 export const FIRST_CONNECT_REPORT_MS = 10_000;
+/** Each first-connection attempt is abandoned after this, and a fresh one made. */
+const CONNECT_ATTEMPT_TIMEOUT_MS = 5_000;
+const CONNECT_RETRY_MS = 250;
 
 /**
  * Connects and keeps reconnecting for as long as the process lives: a NATS restart must not need a service
- * restart. The first connection is awaited too, so a service started before NATS simply waits for it; nats.js
- * retries quietly, so every FIRST_CONNECT_REPORT_MS `report` is told why the server refuses (no TLS where the
- * CA asks for it, a CA that does not match, revoked credentials, nothing listening).
+ * restart. A service started before NATS waits for it: each attempt is a fresh connection abandoned after
+ * CONNECT_ATTEMPT_TIMEOUT_MS, and `report` hears why the last one failed (nothing listening, no TLS where
+ * NATS_CA asks for it, a CA that does not match, refused credentials), at once and then every reportEveryMs.
+ * nats.js's own first-connect loop (waitOnFirstConnect) retries silently, and in CI a gateway's first
+ * connection once stayed pending past 30 s while a fresh connection with the same identity went through.
  */
 export async function connectToNats(
   options: NatsConnectionOptions,
   report?: (problem: string) => void,
   reportEveryMs = FIRST_CONNECT_REPORT_MS,
 ): Promise<NatsConnection> {
-  let waiting = true;
-  const explain = async () => {
-    const problem = await natsConnectProblem(options);
-    if (waiting) report?.(`not connected to NATS at ${options.url} yet: ${problem ?? 'the server accepts this identity now; connecting'}`);
-    if (waiting) timer = setTimeout(() => void explain(), reportEveryMs);
-  };
-  let timer = report ? setTimeout(() => void explain(), reportEveryMs) : undefined;
-  try {
-    return await connect(natsClientOptions(options));
-  } finally {
-    waiting = false;
-    clearTimeout(timer);
+  let reportedAt = Number.NEGATIVE_INFINITY;
+  for (;;) {
+    try {
+      return await connectToNatsOnce(options);
+    } catch (error) {
+      if (report && Date.now() - reportedAt >= reportEveryMs) {
+        report(`not connected to NATS at ${options.url} yet: ${describeConnectError(error)}; trying again`);
+        reportedAt = Date.now();
+      }
+      await new Promise((resolve) => setTimeout(resolve, CONNECT_RETRY_MS));
+    }
   }
 }
 
@@ -52,7 +56,7 @@ export async function connectToNats(
  * (within 5 s) and its failure thrown; a connection once made still reconnects like a service's.
  */
 export function connectToNatsOnce(options: NatsConnectionOptions): Promise<NatsConnection> {
-  return connect({ ...natsClientOptions(options), waitOnFirstConnect: false, timeout: 5_000 });
+  return connect({ ...natsClientOptions(options), waitOnFirstConnect: false, timeout: CONNECT_ATTEMPT_TIMEOUT_MS });
 }
 
 /** Why one connection attempt fails, or null when it succeeds. */
@@ -81,7 +85,6 @@ export function natsClientOptions(options: NatsConnectionOptions): ConnectionOpt
     ...(options.caFile ? { tls: { caFile: options.caFile } } : {}),
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
-    waitOnFirstConnect: true,
     pingInterval: 10_000,
     // Otherwise nats.js captures a stack (`new Error()`) for every request, and every JetStream publish is one,
     // only to decorate a timeout's trace. Failures are still reported with their code and subject.
