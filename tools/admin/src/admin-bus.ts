@@ -1,5 +1,5 @@
 import { serviceInboxPrefix } from '@certhub/contracts';
-import { connectToNatsOnce, describeError, RpcClient } from '@certhub/messaging';
+import { connectToNatsOnce, describeNatsConnectError, RpcClient } from '@certhub/messaging';
 import type { NatsConnection } from 'nats';
 import { adminNatsClient } from './admin-environment';
 
@@ -13,7 +13,7 @@ export async function withAdminBus<T>(work: (rpc: RpcClient) => Promise<T>): Pro
     name: 'certhub-admin',
     inboxPrefix: serviceInboxPrefix('admin'),
   }).catch((error: unknown) => {
-    throw new Error(`cannot connect to the bus at ${nats.url} (NATS_URL, NATS_CA, NATS_CREDS): ${describeError(error)}`);
+    throw new Error(`cannot connect to the bus at ${nats.url} (NATS_URL, NATS_CA, NATS_CREDS): ${describeNatsConnectError(error)}`);
   });
   try {
     return await work(new RpcClient(nc));

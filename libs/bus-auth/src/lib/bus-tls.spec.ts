@@ -1,13 +1,11 @@
-import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { connect, createServer, type Server } from 'node:tls';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { execFileSync } from 'node:child_process';
-import { webcrypto } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { webcrypto, X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect, createServer, type Server } from 'node:tls';
 import { ensureBusTls, type BusTlsFiles } from './bus-tls';
 
 const DAY_MS = 24 * 3_600_000;

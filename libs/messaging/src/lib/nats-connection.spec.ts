@@ -3,7 +3,7 @@ import { natsProcess, startNatsServer, type NatsServerHandle } from '@certhub/te
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectToNats, natsConnectProblem, type NatsConnectionOptions } from './nats-connection';
+import { connectToNats, connectToNatsOnce, type NatsConnectionOptions } from './nats-connection';
 
 /** A real TLS bus, and the parser's identity on it as the service is configured (NATS_URL, NATS_CA, NATS_CREDS). */
 let bus: NatsServerHandle;
@@ -20,18 +20,18 @@ afterAll(async () => {
 });
 
 describe('connecting to the bus', () => {
-  it('finds no problem with the identity, CA and address a service is given', async () => {
-    await expect(natsConnectProblem(parser)).resolves.toBeNull();
+  it('connects with the identity, CA and address a service is given', async () => {
+    await (await connectToNatsOnce(parser)).close();
   });
 
-  it('says what is wrong instead of waiting: a CA the server certificate does not chain to, nothing listening', async () => {
+  it('fails at once, saying what is wrong, for a one-shot command: a CA the server certificate does not chain to, nothing listening', async () => {
     const otherCa = join(scratch, 'other-ca.pem');
     const other = await startNatsServer();
     copyFileSync(other.caFile, otherCa);
     await other.dispose();
 
-    await expect(natsConnectProblem({ ...parser, caFile: otherCa })).resolves.toMatch(/certificate/i);
-    await expect(natsConnectProblem({ ...parser, url: `tls://127.0.0.1:${other.port}` })).resolves.toMatch(/CONNECTION_REFUSED|ECONNREFUSED/);
+    await expect(connectToNatsOnce({ ...parser, caFile: otherCa })).rejects.toThrow(/certificate/i);
+    await expect(connectToNatsOnce({ ...parser, url: `tls://127.0.0.1:${other.port}` })).rejects.toThrow(/CONNECTION_REFUSED|ECONNREFUSED/);
   });
 
   it('while a service waits for its first connection, it keeps saying why, and connects once the server is right', async () => {

@@ -43,7 +43,7 @@ export async function connectToNats(
       return await connectToNatsOnce(options);
     } catch (error) {
       if (report && Date.now() - reportedAt >= reportEveryMs) {
-        report(`not connected to NATS at ${options.url} yet: ${describeConnectError(error)}; trying again`);
+        report(`not connected to NATS at ${options.url} yet: ${describeNatsConnectError(error)}; trying again`);
         reportedAt = Date.now();
       }
       await new Promise((resolve) => setTimeout(resolve, CONNECT_RETRY_MS));
@@ -59,18 +59,11 @@ export function connectToNatsOnce(options: NatsConnectionOptions): Promise<NatsC
   return connect({ ...natsClientOptions(options), waitOnFirstConnect: false, timeout: CONNECT_ATTEMPT_TIMEOUT_MS });
 }
 
-/** Why one connection attempt fails, or null when it succeeds. */
-export async function natsConnectProblem(options: NatsConnectionOptions): Promise<string | null> {
-  try {
-    await (await connectToNatsOnce(options)).close();
-    return null;
-  } catch (error) {
-    return describeConnectError(error);
-  }
-}
-
-/** nats.js words some refusals tersely: a server without TLS for a client given a CA is just "tls". */
-function describeConnectError(error: unknown): string {
+/**
+ * Why a connection attempt failed, for a log line or a command's error. nats.js words some refusals tersely:
+ * a server without TLS for a client given a CA is just "tls".
+ */
+export function describeNatsConnectError(error: unknown): string {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (code === 'SERVER_OPT_NA' && message === 'tls') return 'the server does not offer TLS, and NATS_CA says the bus is TLS (check NATS_URL)';
   return describeError(error);
