@@ -32,7 +32,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   applyHttpServerTimeouts(app.getHttpServer(), config.http.timeouts);
   await app.listen(config.http.port, config.http.host);
-  logger.log(`api-gateway listening on ${listeningUrl(app.getHttpServer())}`, 'Bootstrap');
+  logger.announce(`api-gateway listening on ${listeningUrl(app.getHttpServer())}`, 'Bootstrap');
 }
 
 void bootstrap().catch((error: unknown) => {

@@ -21,7 +21,7 @@ async function bootstrap(): Promise<void> {
   await app.startAllMicroservices();
   await app.listen(config.health.port, config.health.host);
   // "listening on": the line process launchers read to learn the port (HEALTH_PORT=0 lets the kernel choose).
-  logger.log(`parser-service ready, listening on ${listeningUrl(app.getHttpServer())} (health at /health/ready)`, 'Bootstrap');
+  logger.announce(`parser-service ready, listening on ${listeningUrl(app.getHttpServer())} (health at /health/ready)`, 'Bootstrap');
 }
 
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === INSPECTION_WORKER_ROLE) {

@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
   await app.startAllMicroservices();
   await app.listen(config.health.port, config.health.host);
   // "listening on": the line process launchers read to learn the port (HEALTH_PORT=0 lets the kernel choose).
-  logger.log(`storage-service ready, listening on ${listeningUrl(app.getHttpServer())} (health at /health/ready)`, 'Bootstrap');
+  logger.announce(`storage-service ready, listening on ${listeningUrl(app.getHttpServer())} (health at /health/ready)`, 'Bootstrap');
 }
 
 void bootstrap().catch((error: unknown) => {

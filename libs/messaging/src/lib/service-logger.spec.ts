@@ -1,14 +1,14 @@
 import { createServiceLogger } from './service-logger';
 
 /** What a service prints for one log call, in each format. */
-function printed(format: 'json' | 'text', write: (logger: ReturnType<typeof createServiceLogger>) => void): string {
+function printed(format: 'json' | 'text', write: (logger: ReturnType<typeof createServiceLogger>) => void, level: 'info' | 'warn' | 'error' = 'info'): string {
   const lines: string[] = [];
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     lines.push(String(chunk));
     return true;
   });
   try {
-    write(createServiceLogger('storage-service', 'info', format));
+    write(createServiceLogger('storage-service', level, format));
   } finally {
     spy.mockRestore();
   }
@@ -30,5 +30,15 @@ describe('createServiceLogger', () => {
   it('leaves debug lines out at info level, in both formats', () => {
     expect(printed('text', (logger) => logger.debug('noise', 'Handler'))).toBe('');
     expect(printed('json', (logger) => logger.debug('noise', 'Handler'))).toBe('');
+  });
+
+  it('prints where the service listens at every level, so a quiet service can still be found', () => {
+    for (const level of ['warn', 'error'] as const) {
+      expect(printed('text', (logger) => logger.log('routine', 'Handler'), level)).toBe('');
+      const text = printed('text', (logger) => logger.announce('listening on http://127.0.0.1:3000', 'Bootstrap'), level);
+      expect(text).toMatch(/LOG \[Bootstrap\] listening on http:\/\/127\.0\.0\.1:3000\n$/);
+      const json = printed('json', (logger) => logger.announce('listening on http://127.0.0.1:3000', 'Bootstrap'), level);
+      expect(JSON.parse(json)).toMatchObject({ level: 'log', context: 'Bootstrap', message: 'listening on http://127.0.0.1:3000' });
+    }
   });
 });
