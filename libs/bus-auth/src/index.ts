@@ -6,3 +6,4 @@ export * from './lib/nats-server-config';
 export * from './lib/nats-cluster-config';
 export * from './lib/bus-files';
 export * from './lib/bus-tls';
+export * from './lib/service-creds';

@@ -1,6 +1,6 @@
 import { createBusAuthority, issueProducerCreds } from '@certhub/bus-auth';
-import { commandSubject, eventSubject, gatewayOutcomesSubject, producerInboxPrefix, Subjects } from '@certhub/contracts';
-import { connectAsProducer, createTestCertificate, type TestCertificate } from '@certhub/testing';
+import { commandSubject, eventSubject, gatewayOutcomesSubject, producerInboxPrefix, serviceInboxPrefix, Subjects } from '@certhub/contracts';
+import { connectAsProducer, connectWithCreds, createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
 import { connect, credsAuthenticator, Events, JSONCodec, type NatsConnection } from 'nats';
 import { readFileSync } from 'node:fs';
@@ -244,6 +244,34 @@ describe('no clear private key at rest', () => {
     } finally {
       await env.stack.start('parser');
     }
+  });
+});
+
+// Last in the file: it cuts the suite's own observer connection.
+describe('a service identity whose credentials are rotated', () => {
+  it('is cut off at once, its old credentials never work again, and the new ones do', async () => {
+    const oldCreds = readFileSync(env.nats.files.credsFile('observer'), 'utf8');
+    const connectWith = (creds: string) => connectWithCreds(env.nats, creds, serviceInboxPrefix('observer'), 'test-rotated-observer');
+    const old = await connectWith(oldCreds);
+    const closed = new Promise<string>((resolve) => {
+      void (async () => {
+        for await (const status of old.status()) if (status.type === Events.Error || status.type === Events.Disconnect) resolve(String(status.data));
+      })();
+    });
+
+    const answer = JSON.parse(await runAdmin(env, ['rotate-service-creds', '--role', 'observer'])) as { rotated: string[]; revoked: string[] };
+
+    expect(answer.rotated).toEqual(['observer']);
+    expect(answer.revoked).toHaveLength(1);
+    await closed;
+    await old.close();
+    await expect(connectWith(oldCreds).then((nc) => nc.close())).rejects.toThrow(/Authorization Violation/);
+    const newCreds = readFileSync(env.nats.files.credsFile('observer'), 'utf8');
+    expect(newCreds).not.toBe(oldCreds);
+    const fresh = await connectWith(newCreds);
+    // It still holds the observer's permissions: every tenant's events.
+    expect(await subscribeRefusal(fresh, eventSubject('created', 'any-tenant'))).toBe('subscribed');
+    await fresh.close();
   });
 });
 

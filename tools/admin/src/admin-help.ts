@@ -4,6 +4,7 @@ export type AdminCommand =
   | 'create-producer'
   | 'revoke-producer'
   | 'create-observer'
+  | 'rotate-service-creds'
   | 'rotate-keks'
   | 'init-bus';
 
@@ -29,12 +30,19 @@ export const COMMAND_HELP: Record<AdminCommand, string> = {
   are closed) and for good. Needs the bus authority and a reachable server.`,
   'create-observer': `npm run admin -- create-observer [--out <file>]
   Prints (or writes to <file>, mode 0600) read-only credentials for every tenant's events and the dead letters.`,
+  'rotate-service-creds': `npm run admin -- rotate-service-creds --role <gateway|parser|storage|admin|observer>[,<role>...]
+  Issues new credentials for those service identities into $CERTHUB_BUS_DIR/creds/<role>.creds and revokes the
+  current ones on the running server at once (their live connections are closed): restart each rotated
+  service so it connects with its new file. Needs the bus authority and a reachable server.`,
   'rotate-keks': `npm run admin -- rotate-keks
   Re-wraps every stored data key under CERTHUB_ACTIVE_KEK (see docs/operations.md).`,
   'init-bus': `npm run admin -- init-bus --dir <dir> [--host 0.0.0.0] [--port 4222] [--store-dir <dir>] [--resolver-dir <dir>] [--export-creds <dir>]
                                [--cluster-routes <host:port,...> [--cluster-port 6222]] [--tls-hosts <name,...>]
+                               [--rotate-creds <role,...>]
   Creates, once, the bus authority and every service's credentials in <dir>, and writes nats-server.conf
-  (operator-mode auth, JetStream encrypted at rest). Safe to run again: it keeps what exists.
+  (operator-mode auth, JetStream encrypted at rest). Safe to run again: it keeps what exists, and issues a
+  service's credentials again only when its permissions changed, revoking the old ones.
+  --rotate-creds <role,...> issues new credentials for those identities and revokes their current ones.
   --export-creds also copies each identity's credentials to <dir>/<role>/nats.creds (one volume per service).
   --tls-hosts makes the server take TLS connections only, with a certificate for those names (as clients dial
   them) under a CA of the bus's own, <dir>/tls/ca.pem, issued again when they change or near expiry; with

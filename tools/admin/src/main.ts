@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
+import { SERVICE_ROLES } from '@certhub/bus-auth';
+import type { ServiceRole } from '@certhub/contracts';
 import { withAdminBus } from './admin-bus';
 import { adminKeyring } from './admin-environment';
 import { ADMIN_HELP, COMMAND_HELP, isAdminCommand, type AdminCommand } from './admin-help';
 import { CLOUDS, createAccessKey, createToken, type Cloud } from './commands/credentials';
 import { initBus } from './commands/init-bus';
 import { createObserver, createProducer, revokeProducers } from './commands/producers';
+import { rotateServiceCreds } from './commands/service-creds';
 import { rotateKeks } from './rotate-keks';
 
 async function main(): Promise<void> {
@@ -24,6 +27,8 @@ async function main(): Promise<void> {
       'cluster-routes': { type: 'string' },
       'cluster-port': { type: 'string', default: '6222' },
       'tls-hosts': { type: 'string' },
+      role: { type: 'string' },
+      'rotate-creds': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,6 +50,8 @@ async function main(): Promise<void> {
       return print(await revokeProducers(tenant()));
     case 'create-observer':
       return printSecret(createObserver(values.out));
+    case 'rotate-service-creds':
+      return print(await rotateServiceCreds(rolesOf(command, values.role ?? fail(command, '--role is required'))));
     case 'rotate-keks': {
       const counts = await withAdminBus((rpc) => rotateKeks(rpc, adminKeyring()));
       for (const count of counts) console.log(JSON.stringify(count));
@@ -60,6 +67,7 @@ async function main(): Promise<void> {
           ...(values['resolver-dir'] ? { resolverDir: values['resolver-dir'] } : {}),
           ...(values['export-creds'] ? { exportCredsDir: values['export-creds'] } : {}),
           ...(values['cluster-routes'] ? { cluster: { routes: values['cluster-routes'].split(','), port: Number(values['cluster-port']) } } : {}),
+          ...(values['rotate-creds'] ? { rotateCreds: rolesOf(command, values['rotate-creds']) } : {}),
           ...(values['tls-hosts'] ? { tlsHosts: values['tls-hosts'].split(',').map((host) => host.trim()).filter((host) => host.length > 0) } : {}),
         }),
       );
@@ -72,6 +80,14 @@ function cloudOf(value: string | undefined): Cloud {
   const cloud = CLOUDS.find((known) => known === value);
   if (!cloud) fail('create-access-key', `--cloud must be one of ${CLOUDS.join(', ')}`);
   return cloud;
+}
+
+/** A comma-separated list of service identities, each one certhub knows. */
+function rolesOf(command: AdminCommand, list: string): ServiceRole[] {
+  const roles = list.split(',').map((role) => role.trim()).filter((role) => role.length > 0);
+  const unknown = roles.filter((role) => !SERVICE_ROLES.includes(role as ServiceRole));
+  if (roles.length === 0 || unknown.length > 0) fail(command, `roles must be among ${SERVICE_ROLES.join(', ')}${unknown.length > 0 ? ` (not ${unknown.join(', ')})` : ''}`);
+  return roles as ServiceRole[];
 }
 
 function fail(command: AdminCommand, problem: string): never {

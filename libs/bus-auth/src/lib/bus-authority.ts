@@ -22,6 +22,11 @@ export interface BusAuthority {
   readonly revocations: Readonly<Record<string, number>>;
   /** Producer credentials issued, so that `revoke-producer --tenant` can find them. */
   readonly producers: readonly ProducerRecord[];
+  /**
+   * The user public key of each service identity's current credentials, so that replacing them revokes the
+   * old ones even when their file is gone. Absent in an authority written before it was kept.
+   */
+  readonly services?: Readonly<Partial<Record<ServiceRole, string>>>;
 }
 
 export interface ProducerRecord {
@@ -92,6 +97,19 @@ export function issueServiceCreds(authority: BusAuthority, role: ServiceRole): I
   return issueUser(authority.accountSeed, role, servicePermissions(role));
 }
 
+/** The `nats` claims a service identity's token carries with today's permissions (no `iat`, no key). */
+export function currentServiceClaims(authority: BusAuthority, role: ServiceRole): unknown {
+  return userClaims(pair(authority.accountSeed), '', role, servicePermissions(role))['nats'];
+}
+
+/** Revokes these user keys: credentials issued for them up to now are refused, live connections cut. */
+export function withUsersRevoked(authority: BusAuthority, publicKeys: readonly string[], now = new Date()): BusAuthority {
+  if (publicKeys.length === 0) return authority;
+  // A revocation covers credentials issued up to that second; one more second also covers one issued in it.
+  const at = Math.floor(now.getTime() / 1000) + 1;
+  return { ...authority, revocations: { ...authority.revocations, ...Object.fromEntries(publicKeys.map((key) => [key, at])) } };
+}
+
 export function issueProducerCreds(authority: BusAuthority, tenantId: string): IssuedCreds {
   return issueUser(authority.accountSeed, `producer:${tenantId}`, producerPermissions(tenantId));
 }
@@ -111,11 +129,9 @@ export function withProducer(authority: BusAuthority, record: ProducerRecord): B
 /** Revokes every producer credential of the tenant issued so far. */
 export function withTenantRevoked(authority: BusAuthority, tenantId: string, now = new Date()): { authority: BusAuthority; revoked: string[] } {
   const revoked = authority.producers.filter((producer) => producer.tenantId === tenantId).map((producer) => producer.publicKey);
-  // A revocation covers credentials issued up to that second; one more second also covers one issued in it.
-  const at = Math.floor(now.getTime() / 1000) + 1;
-  const revocations = { ...authority.revocations, ...Object.fromEntries(revoked.map((key) => [key, at])) };
+  const revokedAuthority = withUsersRevoked(authority, revoked, now);
   return {
-    authority: { ...authority, revocations, producers: authority.producers.filter((producer) => producer.tenantId !== tenantId) },
+    authority: { ...revokedAuthority, producers: authority.producers.filter((producer) => producer.tenantId !== tenantId) },
     revoked,
   };
 }

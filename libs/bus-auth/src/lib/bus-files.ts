@@ -1,8 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ServiceRole } from '@certhub/contracts';
-import { createBusAuthority, issueServiceCreds, type BusAuthority } from './bus-authority';
+import { createBusAuthority, type BusAuthority } from './bus-authority';
 import { renderNatsServerConfig, type NatsServerConfigOptions } from './nats-server-config';
+import { writeSecret } from './secret-file';
+import { renewServiceCreds } from './service-creds';
+
+export { writeSecret } from './secret-file';
 
 /**
  * The files a certhub bus runs on, in one directory: the authority (secret: it mints identities), the
@@ -43,26 +47,22 @@ export function saveAuthority(file: string, authority: BusAuthority): void {
 
 /**
  * Creates the directory's bus on first use and keeps it afterwards. The authority is generated once: a new
- * one would orphan every producer's credentials and the encrypted store. The service credentials and the
- * server configuration are issued again each time from that authority, so each service's permissions, the
- * address and the revocations are those of the code that starts: a bus set up by an earlier version would
- * otherwise keep its services' old permissions.
+ * one would orphan every producer's credentials and the encrypted store. Each service's credentials are kept
+ * while they carry the permissions of the code that starts, and issued again (the old ones revoked) when they
+ * do not, or when `rotate` names the role (service-creds.ts). The server configuration is written each time,
+ * so the address and the revocations are those of this start.
  */
-export function ensureBusFiles(dir: string, server: Omit<NatsServerConfigOptions, 'resolverDir'> & { readonly resolverDir?: string }): { files: BusFiles; authority: BusAuthority } {
+export function ensureBusFiles(
+  dir: string,
+  server: Omit<NatsServerConfigOptions, 'resolverDir'> & { readonly resolverDir?: string },
+  rotate: readonly ServiceRole[] = [],
+): { files: BusFiles; authority: BusAuthority; rotated: readonly ServiceRole[] } {
   const files = busFiles(dir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (!existsSync(files.authorityFile)) saveAuthority(files.authorityFile, createBusAuthority());
-  const authority = loadAuthority(files.authorityFile);
-  for (const role of SERVICE_ROLES) {
-    writeSecret(files.credsFile(role), issueServiceCreds(authority, role).creds);
-  }
+  const renewal = renewServiceCreds(loadAuthority(files.authorityFile), files, SERVICE_ROLES, rotate);
+  const authority = renewal.authority;
+  saveAuthority(files.authorityFile, authority);
   writeSecret(files.serverConfigFile, renderNatsServerConfig(authority, { resolverDir: join(dir, 'accounts'), ...server }));
-  return { files, authority };
-}
-
-export function writeSecret(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { mode: 0o600 });
-  renameSync(temporary, file);
+  return { files, authority, rotated: renewal.issued };
 }

@@ -20,3 +20,8 @@ export function formatCreds(userJwt: string, userSeed: string): string {
     '',
   ].join('\n');
 }
+
+/** The user JWT of a `.creds` file's text, or undefined when the text is not one. */
+export function credsUserJwt(text: string): string | undefined {
+  return /-----BEGIN NATS USER JWT-----\s*([A-Za-z0-9_.-]+)\s*------END NATS USER JWT------/.exec(text)?.[1];
+}

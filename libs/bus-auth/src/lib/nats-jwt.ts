@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { KeyPair } from 'nkeys.js';
+import { fromPublic, type KeyPair } from 'nkeys.js';
 
 /**
  * NATS decentralized-auth JWTs (claims version 2), encoded by hand: the format is a plain JWS with an
@@ -77,6 +77,17 @@ export function decodeJwtClaims(jwt: string): Record<string, unknown> {
   const payload = jwt.split('.')[1];
   if (!payload) throw new Error('not a JWT');
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** Whether the JWT was signed by the holder of this nkey (an account's, for a user token). */
+export function signedBy(jwt: string, issuerPublicKey: string): boolean {
+  const [header, payload, signature] = jwt.split('.');
+  if (!header || !payload || !signature) return false;
+  try {
+    return fromPublic(issuerPublicKey).verify(Buffer.from(`${header}.${payload}`, 'utf8'), Buffer.from(signature, 'base64url'));
+  } catch {
+    return false;
+  }
 }
 
 function baseClaims(issuer: string, subject: string, name: string, nats: Record<string, unknown>): Record<string, unknown> {

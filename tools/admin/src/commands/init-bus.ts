@@ -1,4 +1,5 @@
 import { ensureBusFiles, ensureBusTls, SERVICE_ROLES, writeSecret } from '@certhub/bus-auth';
+import type { ServiceRole } from '@certhub/contracts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -23,16 +24,19 @@ export interface InitBusOptions {
    * exported next to each identity's credentials as `ca.pem`, for NATS_CA).
    */
   readonly tlsHosts?: readonly string[];
+  /** Service identities to issue new credentials for, revoking their current ones (the others are kept while current). */
+  readonly rotateCreds?: readonly ServiceRole[];
 }
 
 /**
- * Writes (once) the bus authority, and (each time) each service's credentials and the nats-server
- * configuration: compose runs this as its init step, before nats and the services start.
+ * Writes (once) the bus authority, each service's credentials (again only when their permissions changed or
+ * `rotateCreds` names them) and (each time) the nats-server configuration: compose runs this as its init step,
+ * before nats and the services start.
  */
 export async function initBus(options: InitBusOptions): Promise<Record<string, unknown>> {
   const dir = resolve(options.dir);
   const tls = options.tlsHosts && options.tlsHosts.length > 0 ? await ensureBusTls(dir, options.tlsHosts) : undefined;
-  const { files } = ensureBusFiles(dir, {
+  const { files, rotated } = ensureBusFiles(dir, {
     ...(tls ? { tls } : {}),
     host: options.host,
     port: options.port,
@@ -40,7 +44,7 @@ export async function initBus(options: InitBusOptions): Promise<Record<string, u
     ...(options.resolverDir ? { resolverDir: options.resolverDir } : {}),
     // The node's name is left to each server's --name: one file serves every node.
     ...(options.cluster ? { cluster: { name: 'certhub', host: options.host, port: options.cluster.port, routes: options.cluster.routes } } : {}),
-  });
+  }, options.rotateCreds);
   const exportDir = options.exportCredsDir === undefined ? undefined : resolve(options.exportCredsDir);
   const exportFile = (exportTo: string, role: string, name: string, source: string) => {
     const target = join(exportTo, role, name);
@@ -57,6 +61,7 @@ export async function initBus(options: InitBusOptions): Promise<Record<string, u
     dir,
     ...(tls ? { tls: { ca: tls.caFile, hosts: options.tlsHosts } } : {}),
     exported,
+    issued: rotated,
     serverConfig: files.serverConfigFile,
     authority: files.authorityFile,
     creds: Object.fromEntries(SERVICE_ROLES.map((role) => [role, files.credsFile(role)])),

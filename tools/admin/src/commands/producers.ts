@@ -1,20 +1,16 @@
 import {
-  certhubAccountJwt,
   issueProducerCreds,
   issueServiceCreds,
-  issueSystemCreds,
   loadAuthority,
   producerSubjects,
   saveAuthority,
   withProducer,
   withTenantRevoked,
-  type BusAuthority,
 } from '@certhub/bus-auth';
 import { CommandIdentity, validatePayload } from '@certhub/contracts';
-import { decodeJson, natsServerList } from '@certhub/messaging';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { connect, credsAuthenticator } from 'nats';
-import { adminNatsClient, busCaFile, busDirectory } from '../admin-environment';
+import { busCaFile, busDirectory } from '../admin-environment';
+import { pushAccount } from './account-push';
 
 /**
  * Producer credentials are JWTs signed with the certhub account's key, so issuing one needs nothing from the
@@ -56,24 +52,6 @@ export function createObserver(outFile: string | undefined): Record<string, unkn
   const issued = issueServiceCreds(loadAuthority(busDirectory().authorityFile), 'observer');
   if (outFile) writeFileSync(outFile, issued.creds, { mode: 0o600 });
   return { role: 'observer', user: issued.publicKey, ...(outFile ? { credsFile: outFile } : { creds: issued.creds }) };
-}
-
-/** Pushes the account's new JWT (its revocations) to the running servers as a system-account user. */
-async function pushAccount(authority: BusAuthority): Promise<void> {
-  const nats = adminNatsClient();
-  const nc = await connect({
-    servers: natsServerList(nats.url),
-    name: 'certhub-admin-system',
-    authenticator: credsAuthenticator(new TextEncoder().encode(issueSystemCreds(authority).creds)),
-    ...(nats.caFile ? { tls: { caFile: nats.caFile } } : {}),
-  });
-  try {
-    const answer = await nc.request('$SYS.REQ.CLAIMS.UPDATE', new TextEncoder().encode(certhubAccountJwt(authority)), { timeout: 5_000 });
-    const reply = decodeJson(answer.data) as { data?: { code?: number; message?: string }; error?: { description?: string } };
-    if (reply.data?.code !== 200) throw new Error(`the server refused the account update: ${reply.error?.description ?? reply.data?.message ?? 'no reason given'}`);
-  } finally {
-    await nc.drain();
-  }
 }
 
 function assertTenantId(tenantId: string): void {
