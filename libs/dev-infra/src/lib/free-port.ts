@@ -1,14 +1,37 @@
-import { createServer, Socket } from 'node:net';
+import { createServer, Socket, type Server } from 'node:net';
 
 /** Asks the kernel for an unused TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  if (port === undefined) throw new Error('no port');
+  return port;
+}
+
+/**
+ * `count` unused loopback ports, all different: each is held until every one is bound, so the kernel cannot
+ * hand one out twice (ports asked for one at a time may repeat once the first is closed). They are free when
+ * this resolves; a program given one may still find it taken by the time it binds, so starters check that
+ * what answers is their own process (nats-process.ts, service-process.ts).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  try {
+    for (let index = 0; index < count; index += 1) servers.push(await listening());
+    return servers.map((server) => {
+      const address = server.address();
+      if (typeof address !== 'object' || !address) throw new Error('no port');
+      return address.port;
+    });
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  }
+}
+
+function listening(): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
 

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, credsAuthenticator } from 'nats';
-import { freePort } from './free-port';
+import { freePorts } from './free-port';
 import { LOOPBACK_NAMES } from './nats-server';
-import { natsProcess } from './nats-process';
+import { isPortTaken, natsProcess } from './nats-process';
 
 export interface NatsClusterNode {
   readonly name: string;
@@ -40,11 +40,21 @@ const LOOPBACK = '127.0.0.1';
  * has elected its JetStream meta leader, so a service started next finds JetStream ready.
  */
 export async function startNatsCluster(options: { readonly size?: number } = {}): Promise<NatsClusterHandle> {
-  const size = options.size ?? 3;
+  // Client and route ports are chosen before any node starts (every node names every route); one taken by
+  // another program meanwhile fails that start, and the whole cluster is tried again on new ports.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startClusterOnce(options.size ?? 3);
+    } catch (error) {
+      if (attempt >= 3 || !isPortTaken(error)) throw error;
+    }
+  }
+}
+
+async function startClusterOnce(size: number): Promise<NatsClusterHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'certhub-nats-cluster-'));
-  const nodes = await Promise.all(
-    Array.from({ length: size }, async (_, index) => ({ name: `n${index + 1}`, port: await freePort(), routePort: await freePort() })),
-  );
+  const ports = await freePorts(2 * size);
+  const nodes = Array.from({ length: size }, (_, index) => ({ name: `n${index + 1}`, port: ports[2 * index] as number, routePort: ports[2 * index + 1] as number }));
   const routes = nodes.map((node) => `${LOOPBACK}:${node.routePort}`);
   // One certificate serves every node: they all listen on loopback.
   const tls = await ensureBusTls(dir, LOOPBACK_NAMES);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port';
-import { natsProcess } from './nats-process';
+import { isPortTaken, natsProcess, type NatsProcess } from './nats-process';
 
 export interface NatsServerHandle {
   /** `tls://127.0.0.1:<port>`: the server takes TLS connections only. */
@@ -41,14 +41,17 @@ export interface StartNatsServerOptions {
  * and may restart or crash it at will.
  */
 export async function startNatsServer(options: StartNatsServerOptions = {}): Promise<NatsServerHandle> {
-  const port = options.port ?? (await freePort());
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'certhub-nats-'));
   const storeDir = join(dir, 'jetstream');
   const tls = await ensureBusTls(dir, LOOPBACK_NAMES);
-  const { files, authority } = ensureBusFiles(dir, { host: '127.0.0.1', port, storeDir, tls });
-  const server = natsProcess(files.serverConfigFile, port);
-
-  await server.start();
+  const start = async (port: number) => {
+    const { files, authority } = ensureBusFiles(dir, { host: '127.0.0.1', port, storeDir, tls });
+    const server = natsProcess(files.serverConfigFile, port);
+    await server.start();
+    return { port, files, authority, server };
+  };
+  const started = options.port !== undefined ? await start(options.port) : await onSomeFreePort(start);
+  const { port, files, authority, server } = started;
   return {
     url: `tls://127.0.0.1:${port}`,
     caFile: tls.caFile,
@@ -70,4 +73,15 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A few tries, each on a new port: the one chosen may be taken by another program before the server binds it. */
+async function onSomeFreePort<T extends { server: NatsProcess }>(start: (port: number) => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (attempt >= tries || !isPortTaken(error)) throw error;
+    }
+  }
 }
