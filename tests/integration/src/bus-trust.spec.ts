@@ -2,12 +2,12 @@ import { createBusAuthority, issueProducerCreds } from '@certhub/bus-auth';
 import { commandSubject, eventSubject, gatewayOutcomesSubject, producerInboxPrefix, serviceInboxPrefix, Subjects } from '@certhub/contracts';
 import { connectAsProducer, connectWithCreds, createTestCertificate, type TestCertificate } from '@certhub/testing';
 import { randomUUID } from 'node:crypto';
-import { connect, credsAuthenticator, Events, JSONCodec, type NatsConnection } from 'nats';
+import { connect, credsAuthenticator, JSONCodec, type NatsConnection } from 'nats';
 import { readFileSync } from 'node:fs';
 import { serverInfo } from './support/server-info';
 import { BusProducer } from './support/bus-producer';
 import { runAdmin } from './support/credentials';
-import { PERMISSION_VIOLATION, publishRefusal, subscribeRefusal } from './support/bus-permissions';
+import { connectionCut, PERMISSION_VIOLATION, publishRefusal, subscribeRefusal } from './support/bus-permissions';
 import { OutcomeListener } from './support/outcome-listener';
 import { readStoreFiles } from './support/store-files';
 import { newRainbondTeam } from './support/rainbond-team';
@@ -142,19 +142,18 @@ describe('a tenant producer', () => {
 
   it('is cut off at once by revoke-producer, and its credentials never work again', async () => {
     const bob = await BusProducer.create(env, 'bob');
-    const closed = new Promise<string>((resolve) => {
-      void (async () => {
-        for await (const status of bob.nc.status()) if (status.type === Events.Error || status.type === Events.Disconnect) resolve(String(status.data));
-      })();
-    });
-    const before = randomUUID();
-    await bob.publish('create', command(before));
+    try {
+      const cut = connectionCut(bob.nc);
+      const before = randomUUID();
+      await bob.publish('create', command(before));
 
-    const revoked = JSON.parse(await runAdmin(env, ['revoke-producer', '--tenant', 'bob'])) as { revoked: string[] };
-    expect(revoked.revoked).toEqual([bob.grant.user]);
-    await closed;
+      const revoked = JSON.parse(await runAdmin(env, ['revoke-producer', '--tenant', 'bob'])) as { revoked: string[] };
+      expect(revoked.revoked).toEqual([bob.grant.user]);
+      await cut;
+    } finally {
+      await bob.nc.close();
+    }
     await expect(connectAsProducer(env.nats, bob.grant.creds, 'bob').then((nc) => nc.close())).rejects.toThrow(/Authorization Violation/);
-    await bob.nc.close();
     // A producer issued after the revocation works.
     const again = await BusProducer.create(env, 'bob');
     await expect(again.publish('create', command(randomUUID()))).resolves.toMatchObject({ stream: 'CERTHUB_COMMANDS' });
@@ -247,31 +246,56 @@ describe('no clear private key at rest', () => {
   });
 });
 
+describe('observers handed out by create-observer', () => {
+  it("read every tenant's events but no command, and are cut off at once by revoke-observers", async () => {
+    const grant = JSON.parse(await runAdmin(env, ['create-observer'])) as { user: string; creds: string };
+    const connectWith = () => connectWithCreds(env.nats, grant.creds, serviceInboxPrefix('observer'), 'test-handed-observer');
+    const nc = await connectWith();
+    try {
+      const cut = connectionCut(nc);
+      expect(await subscribeRefusal(nc, eventSubject('created', 'any-tenant'))).toBe('subscribed');
+      expect(await subscribeRefusal(nc, 'certificate.create.*')).toMatch(PERMISSION_VIOLATION);
+
+      const answer = JSON.parse(await runAdmin(env, ['revoke-observers'])) as { revoked: string[] };
+
+      expect(answer.revoked).toEqual([grant.user]);
+      await cut;
+    } finally {
+      await nc.close();
+    }
+    await expect(connectWith().then((again) => again.close())).rejects.toThrow(/Authorization Violation/);
+    // The observer identity certhub's own deployment runs with is not one of those handed out.
+    expect(env.observer.isClosed()).toBe(false);
+  });
+});
+
 // Last in the file: it cuts the suite's own observer connection.
 describe('a service identity whose credentials are rotated', () => {
   it('is cut off at once, its old credentials never work again, and the new ones do', async () => {
     const oldCreds = readFileSync(env.nats.files.credsFile('observer'), 'utf8');
     const connectWith = (creds: string) => connectWithCreds(env.nats, creds, serviceInboxPrefix('observer'), 'test-rotated-observer');
     const old = await connectWith(oldCreds);
-    const closed = new Promise<string>((resolve) => {
-      void (async () => {
-        for await (const status of old.status()) if (status.type === Events.Error || status.type === Events.Disconnect) resolve(String(status.data));
-      })();
-    });
+    try {
+      const cut = connectionCut(old);
 
-    const answer = JSON.parse(await runAdmin(env, ['rotate-service-creds', '--role', 'observer'])) as { rotated: string[]; revoked: string[] };
+      const answer = JSON.parse(await runAdmin(env, ['rotate-service-creds', '--role', 'observer'])) as { rotated: string[]; revoked: string[] };
 
-    expect(answer.rotated).toEqual(['observer']);
-    expect(answer.revoked).toHaveLength(1);
-    await closed;
-    await old.close();
+      expect(answer.rotated).toEqual(['observer']);
+      expect(answer.revoked).toHaveLength(1);
+      await cut;
+    } finally {
+      await old.close();
+    }
     await expect(connectWith(oldCreds).then((nc) => nc.close())).rejects.toThrow(/Authorization Violation/);
     const newCreds = readFileSync(env.nats.files.credsFile('observer'), 'utf8');
     expect(newCreds).not.toBe(oldCreds);
     const fresh = await connectWith(newCreds);
-    // It still holds the observer's permissions: every tenant's events.
-    expect(await subscribeRefusal(fresh, eventSubject('created', 'any-tenant'))).toBe('subscribed');
-    await fresh.close();
+    try {
+      // It still holds the observer's permissions: every tenant's events.
+      expect(await subscribeRefusal(fresh, eventSubject('created', 'any-tenant'))).toBe('subscribed');
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ export type AdminCommand =
   | 'create-producer'
   | 'revoke-producer'
   | 'create-observer'
+  | 'revoke-observers'
   | 'rotate-service-creds'
   | 'rotate-keks'
   | 'init-bus';
@@ -29,7 +30,11 @@ export const COMMAND_HELP: Record<AdminCommand, string> = {
   Revokes every producer credential issued to the tenant, on the running server at once (live connections
   are closed) and for good. Needs the bus authority and a reachable server.`,
   'create-observer': `npm run admin -- create-observer [--out <file>]
-  Prints (or writes to <file>, mode 0600) read-only credentials for every tenant's events and the dead letters.`,
+  Prints (or writes to <file>, mode 0600) read-only credentials for every tenant's events and the dead letters.
+  Each one is recorded in the bus authority, so that revoke-observers can withdraw it.`,
+  'revoke-observers': `npm run admin -- revoke-observers
+  Revokes every observer credential create-observer handed out, on the running server at once (live
+  connections are closed) and for good. Needs the bus authority and a reachable server.`,
   'rotate-service-creds': `npm run admin -- rotate-service-creds --role <gateway|parser|storage|admin|observer>[,<role>...]
   Issues new credentials for those service identities into $CERTHUB_BUS_DIR/creds/<role>.creds and revokes the
   current ones on the running server at once (their live connections are closed): restart each rotated

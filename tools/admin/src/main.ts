@@ -6,7 +6,7 @@ import { adminKeyring } from './admin-environment';
 import { ADMIN_HELP, COMMAND_HELP, isAdminCommand, type AdminCommand } from './admin-help';
 import { CLOUDS, createAccessKey, createToken, type Cloud } from './commands/credentials';
 import { initBus } from './commands/init-bus';
-import { createObserver, createProducer, revokeProducers } from './commands/producers';
+import { createObserver, createProducer, revokeObservers, revokeProducers } from './commands/producers';
 import { rotateServiceCreds } from './commands/service-creds';
 import { rotateKeks } from './rotate-keks';
 
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       return print(await revokeProducers(tenant()));
     case 'create-observer':
       return printSecret(createObserver(values.out));
+    case 'revoke-observers':
+      return print(await revokeObservers());
     case 'rotate-service-creds':
       return print(await rotateServiceCreds(rolesOf(command, values.role ?? fail(command, '--role is required'))));
     case 'rotate-keks': {

@@ -27,6 +27,13 @@ export interface BusAuthority {
    * old ones even when their file is gone. Absent in an authority written before it was kept.
    */
   readonly services?: Readonly<Partial<Record<ServiceRole, string>>>;
+  /** Observer credentials handed out by `create-observer`, so that `revoke-observers` can find them. */
+  readonly observers?: readonly ObserverRecord[];
+}
+
+export interface ObserverRecord {
+  readonly publicKey: string;
+  readonly issuedAt: string;
 }
 
 export interface ProducerRecord {
@@ -124,6 +131,16 @@ export function issueSystemCreds(authority: BusAuthority): IssuedCreds {
 
 export function withProducer(authority: BusAuthority, record: ProducerRecord): BusAuthority {
   return { ...authority, producers: [...authority.producers, record] };
+}
+
+export function withObserver(authority: BusAuthority, record: ObserverRecord): BusAuthority {
+  return { ...authority, observers: [...(authority.observers ?? []), record] };
+}
+
+/** Revokes every observer credential `create-observer` handed out so far. */
+export function withObserversRevoked(authority: BusAuthority, now = new Date()): { authority: BusAuthority; revoked: string[] } {
+  const revoked = (authority.observers ?? []).map((observer) => observer.publicKey);
+  return { authority: { ...withUsersRevoked(authority, revoked, now), observers: [] }, revoked };
 }
 
 /** Revokes every producer credential of the tenant issued so far. */

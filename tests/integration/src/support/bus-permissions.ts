@@ -1,4 +1,4 @@
-import type { NatsConnection } from 'nats';
+import { Events, type NatsConnection } from 'nats';
 
 /**
  * What the server answers when an identity tries something outside its permissions. NATS refuses a
@@ -27,3 +27,22 @@ export function subscribeRefusal(nc: NatsConnection, subject: string): Promise<s
 }
 
 export const PERMISSION_VIOLATION = /Permissions Violation/;
+
+/**
+ * Resolves once the server cuts the connection (an error or a disconnect reported), rejects after
+ * `timeoutMs`: a test waiting for a revocation fails instead of hanging with a client reconnecting for ever.
+ */
+export function connectionCut(nc: NatsConnection, timeoutMs = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the connection was not cut within ${timeoutMs} ms`)), timeoutMs);
+    void (async () => {
+      for await (const status of nc.status()) {
+        if (status.type === Events.Error || status.type === Events.Disconnect) {
+          clearTimeout(timer);
+          resolve(String(status.data));
+          return;
+        }
+      }
+    })();
+  });
+}

@@ -4,6 +4,8 @@ import {
   loadAuthority,
   producerSubjects,
   saveAuthority,
+  withObserver,
+  withObserversRevoked,
   withProducer,
   withTenantRevoked,
 } from '@certhub/bus-auth';
@@ -49,9 +51,22 @@ export async function revokeProducers(tenantId: string): Promise<Record<string, 
 
 /** Read-only credentials over every tenant's events and the dead letters, for operators and dashboards. */
 export function createObserver(outFile: string | undefined): Record<string, unknown> {
-  const issued = issueServiceCreds(loadAuthority(busDirectory().authorityFile), 'observer');
+  const file = busDirectory().authorityFile;
+  const authority = loadAuthority(file);
+  const issued = issueServiceCreds(authority, 'observer');
+  // Recorded, so that revoke-observers can withdraw it: each copy handed out is an identity of its own.
+  saveAuthority(file, withObserver(authority, { publicKey: issued.publicKey, issuedAt: new Date().toISOString() }));
   if (outFile) writeFileSync(outFile, issued.creds, { mode: 0o600 });
   return { role: 'observer', user: issued.publicKey, ...(outFile ? { credsFile: outFile } : { creds: issued.creds }) };
+}
+
+/** Revokes every observer credential create-observer handed out, on the running server at once. */
+export async function revokeObservers(): Promise<Record<string, unknown>> {
+  const file = busDirectory().authorityFile;
+  const { authority, revoked } = withObserversRevoked(loadAuthority(file));
+  saveAuthority(file, authority);
+  await pushAccount(authority);
+  return { revoked };
 }
 
 function assertTenantId(tenantId: string): void {
