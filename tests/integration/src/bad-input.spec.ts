@@ -44,6 +44,17 @@ describe('hostile request bodies, answered in the API format with nothing stored
     expect(await stored()).toBe(0);
   });
 
+  it('answers JSON that is not an object (null, a number, a string, an array) with 400 saying so', async () => {
+    for (const body of ['null', '42', '"text"', '[]', ' null ']) {
+      const answer = await sendRaw(Buffer.from(body));
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain('The request body must be a JSON object.');
+    }
+    // Not valid JSON at all is still called that.
+    expect(JSON.stringify((await sendRaw(Buffer.from('nul'))).body)).toContain('not valid JSON');
+    expect(await stored()).toBe(0);
+  });
+
   it('answers invalid UTF-8 with 400', async () => {
     const answer = await sendRaw(Buffer.concat([Buffer.from('{"alias": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]));
     expect(answer.status).toBe(400);
