@@ -81,6 +81,17 @@ describe('ensureBusFiles on a bus set up before', () => {
     expect(loadAuthority(second.files.authorityFile).services?.parser).toBe(userOf(after['parser'] ?? '').sub);
   });
 
+  it("replaces a file whose seed is not its token's user: it could not connect", () => {
+    const first = ensureBusFiles(dir, server());
+    const storage = credsOf(first.files)['storage'] ?? '';
+    const otherSeed = /USER NKEY SEED-----\n(\S+)/.exec(credsOf(first.files)['parser'] ?? '')?.[1] ?? '';
+    writeFileSync(first.files.credsFile('storage'), storage.replace(/(USER NKEY SEED-----\n)\S+/, `$1${otherSeed}`));
+
+    const second = ensureBusFiles(dir, server());
+
+    expect(second.rotated).toEqual(['storage']);
+  });
+
   it('replaces a credential whose key is not the one recorded for its role (a file put back from a copy)', () => {
     const first = ensureBusFiles(dir, server());
     const copy = credsOf(first.files)['observer'] ?? '';

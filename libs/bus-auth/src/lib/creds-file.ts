@@ -25,3 +25,8 @@ export function formatCreds(userJwt: string, userSeed: string): string {
 export function credsUserJwt(text: string): string | undefined {
   return /-----BEGIN NATS USER JWT-----\s*([A-Za-z0-9_.-]+)\s*------END NATS USER JWT------/.exec(text)?.[1];
 }
+
+/** The user nkey seed of a `.creds` file's text, or undefined when the text holds none. */
+export function credsUserSeed(text: string): string | undefined {
+  return /-----BEGIN USER NKEY SEED-----\s*([A-Z0-9]+)\s*------END USER NKEY SEED------/.exec(text)?.[1];
+}

@@ -1,10 +1,11 @@
 import type { ServiceRole } from '@certhub/contracts';
 import { existsSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
+import { fromSeed } from 'nkeys.js';
 import { accountPublicKey, currentServiceClaims, issueServiceCreds, withUsersRevoked, type BusAuthority } from './bus-authority';
 import type { BusFiles } from './bus-files';
 import { writeSecret } from './secret-file';
-import { credsUserJwt } from './creds-file';
+import { credsUserJwt, credsUserSeed } from './creds-file';
 import { decodeJwtClaims, signedBy } from './nats-jwt';
 
 export interface ServiceCredsRenewal {
@@ -55,13 +56,18 @@ interface IssuedUser {
   readonly claims: unknown;
 }
 
-/** The user a credentials file names, when this authority's account issued it; anything else counts as absent. */
+/**
+ * The user a credentials file names, when this authority's account issued it and the file's seed is that
+ * user's; anything else (which could not connect) counts as absent.
+ */
 function issuedUser(authority: BusAuthority, text: string): IssuedUser | undefined {
   const jwt = credsUserJwt(text);
-  if (jwt === undefined || !signedBy(jwt, accountPublicKey(authority))) return undefined;
+  const seed = credsUserSeed(text);
+  if (jwt === undefined || seed === undefined || !signedBy(jwt, accountPublicKey(authority))) return undefined;
   try {
     const claims = decodeJwtClaims(jwt);
     if (claims['iss'] !== accountPublicKey(authority) || typeof claims['sub'] !== 'string') return undefined;
+    if (fromSeed(Buffer.from(seed, 'utf8')).getPublicKey() !== claims['sub']) return undefined;
     return { publicKey: claims['sub'], name: claims['name'], claims: claims['nats'] };
   } catch {
     return undefined;
