@@ -5,3 +5,4 @@ export * from './lib/nats-cluster';
 export * from './lib/service-process';
 export * from './lib/workspace-root';
 export * from './lib/dev-keks';
+export * from './lib/nats-connect';

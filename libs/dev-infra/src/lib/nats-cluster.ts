@@ -3,7 +3,8 @@ import { serviceInboxPrefix } from '@certhub/contracts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, credsAuthenticator } from 'nats';
+import { credsAuthenticator } from 'nats';
+import { connectInAttempts } from './nats-connect';
 import { freePorts } from './free-port';
 import { LOOPBACK_NAMES } from './nats-server';
 import { isPortTaken, natsProcess } from './nats-process';
@@ -108,7 +109,7 @@ async function startClusterOnce(size: number): Promise<NatsClusterHandle> {
 
 /** A clustered JetStream answers only once its nodes have met and elected a meta leader. */
 async function waitForJetStream(url: string, credsFile: string, caFile: string, timeoutMs = 30_000): Promise<void> {
-  const nc = await connect({
+  const nc = await connectInAttempts({
     servers: url.split(','),
     tls: { caFile },
     authenticator: credsAuthenticator(readFileSync(credsFile)),

@@ -23,8 +23,8 @@ describe('DurableConsumer against a real nats-server', () => {
   });
 
   afterAll(async () => {
-    await nc.drain();
-    await server.dispose();
+    await nc?.drain();
+    await server?.dispose();
   });
 
   async function consumerFor(durable: string, handle: (payload: unknown) => Promise<void>, maxDeliver = 3, ackWaitMs = 5_000) {

@@ -15,8 +15,8 @@ describe('JetStream topology', () => {
   });
 
   afterAll(async () => {
-    await nc.drain();
-    await server.dispose();
+    await nc?.drain();
+    await server?.dispose();
   });
 
   it('creates the streams idempotently, also when services race to create them', async () => {

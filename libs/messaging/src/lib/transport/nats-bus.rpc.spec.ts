@@ -21,10 +21,11 @@ describe('NatsBusServer and RpcClient', () => {
     await storage.flush();
   });
 
+  // Each part only if it was set up: a failed setup must still stop the server, or jest never exits.
   afterAll(async () => {
-    await rpcServer.close();
-    await Promise.all([storage.drain(), gateway.drain()]);
-    await server.dispose();
+    await rpcServer?.close();
+    await Promise.all([storage?.drain(), gateway?.drain()]);
+    await server?.dispose();
   });
 
   const client = () => new RpcClient(gateway);

@@ -1,7 +1,7 @@
 import { issueUserCreds } from '@certhub/bus-auth';
 import { producerInboxPrefix, serviceInboxPrefix, type ServiceRole } from '@certhub/contracts';
-import type { NatsServerHandle } from '@certhub/dev-infra';
-import { connect, credsAuthenticator, type NatsConnection } from 'nats';
+import { connectInAttempts, type NatsServerHandle } from '@certhub/dev-infra';
+import { credsAuthenticator, type NatsConnection } from 'nats';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -16,7 +16,7 @@ export function connectAs(nats: BusAddress & Pick<NatsServerHandle, 'files'>, ro
 }
 
 export function connectWithCreds(bus: BusAddress, creds: string, inboxPrefix: string, name: string): Promise<NatsConnection> {
-  return connect({
+  return connectInAttempts({
     servers: bus.url.split(','),
     tls: { caFile: bus.caFile },
     name,
