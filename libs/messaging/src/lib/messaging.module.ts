@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { serviceInboxPrefix, type ServiceRole } from '@certhub/contracts';
 import type { JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
+import { DRAIN_LIMIT_MS, drainOrClose } from './drain-or-close';
 import { ensureBuckets, ensureStreams, JETSTREAM_SETTLE_MS } from './jetstream-topology';
 import { NatsHealth } from './nats-health';
 import { connectToNats, type NatsConnectionOptions } from './nats-connection';
@@ -30,7 +31,8 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   /** Runs after every consumer stopped (NatsBusServer.close, when Nest disposes the microservice): drain flushes what is left. */
   async onApplicationShutdown(): Promise<void> {
     if (this.nc.isClosed()) return;
-    await this.nc.drain().catch((error: unknown) => this.logger.warn(`NATS drain failed: ${String(error)}`));
+    const ended = await drainOrClose(this.nc).catch((error: unknown) => this.logger.warn(`NATS drain failed: ${String(error)}`));
+    if (ended === 'closed') this.logger.warn(`NATS drain did not finish within ${DRAIN_LIMIT_MS} ms; the connection was closed`);
   }
 }
 
