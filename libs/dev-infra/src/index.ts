@@ -6,3 +6,4 @@ export * from './lib/service-process';
 export * from './lib/workspace-root';
 export * from './lib/dev-keks';
 export * from './lib/nats-connect';
+export * from './lib/tcp-stand-in';

@@ -7,7 +7,7 @@ import { credsAuthenticator } from 'nats';
 import { connectInAttempts } from './nats-connect';
 import { freePorts } from './free-port';
 import { LOOPBACK_NAMES } from './nats-server';
-import { isPortTaken, natsProcess } from './nats-process';
+import { natsProcess, whilePortTaken } from './nats-process';
 
 export interface NatsClusterNode {
   readonly name: string;
@@ -43,13 +43,7 @@ const LOOPBACK = '127.0.0.1';
 export async function startNatsCluster(options: { readonly size?: number } = {}): Promise<NatsClusterHandle> {
   // Client and route ports are chosen before any node starts (every node names every route); one taken by
   // another program meanwhile fails that start, and the whole cluster is tried again on new ports.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await startClusterOnce(options.size ?? 3);
-    } catch (error) {
-      if (attempt >= 3 || !isPortTaken(error)) throw error;
-    }
-  }
+  return whilePortTaken(() => startClusterOnce(options.size ?? 3));
 }
 
 async function startClusterOnce(size: number): Promise<NatsClusterHandle> {

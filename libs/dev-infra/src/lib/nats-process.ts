@@ -79,3 +79,17 @@ export function natsProcess(configFile: string, port: number): NatsProcess {
 export function isPortTaken(error: unknown): boolean {
   return error instanceof Error && /address already in use/.test(error.message);
 }
+
+/**
+ * Runs `start` (which chooses its own ports) again while it fails only because a port was taken between
+ * choosing and binding it, up to `tries` times; any other failure is thrown at once.
+ */
+export async function whilePortTaken<T>(start: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= tries || !isPortTaken(error)) throw error;
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port';
-import { isPortTaken, natsProcess, type NatsProcess } from './nats-process';
+import { natsProcess, whilePortTaken } from './nats-process';
 
 export interface NatsServerHandle {
   /** `tls://127.0.0.1:<port>`: the server takes TLS connections only. */
@@ -50,7 +50,8 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
     await server.start();
     return { port, files, authority, server };
   };
-  const started = options.port !== undefined ? await start(options.port) : await onSomeFreePort(start);
+  // A port chosen here may be taken by another program before the server binds it: then a new one is chosen.
+  const started = options.port !== undefined ? await start(options.port) : await whilePortTaken(async () => start(await freePort()));
   const { port, files, authority, server } = started;
   return {
     url: `tls://127.0.0.1:${port}`,
@@ -73,15 +74,4 @@ export async function startNatsServer(options: StartNatsServerOptions = {}): Pro
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A few tries, each on a new port: the one chosen may be taken by another program before the server binds it. */
-async function onSomeFreePort<T extends { server: NatsProcess }>(start: (port: number) => Promise<T>, tries = 3): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await start(await freePort());
-    } catch (error) {
-      if (attempt >= tries || !isPortTaken(error)) throw error;
-    }
-  }
 }

@@ -1,7 +1,7 @@
-import { startNatsServer } from '@certhub/testing';
+import { startNatsServer, startTcpStandIn } from '@certhub/testing';
 import { serviceInboxPrefix } from '@certhub/contracts';
 import { connect } from 'nats';
-import { createServer, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { connectToNatsOnce } from './nats-connection';
 import { drainOrClose } from './drain-or-close';
 
@@ -9,29 +9,15 @@ import { drainOrClose } from './drain-or-close';
  * A NATS server in a few lines: it greets, answers the client's first PING (so the connection counts as
  * established) and then never answers again, as a server that hung or a stalled connection looks to nats.js.
  */
-async function serverThatStopsAnswering(): Promise<{ port: number; close: () => void }> {
-  const sockets: Socket[] = [];
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.write('INFO {"server_id":"stuck","version":"2.9.10","proto":1,"max_payload":1048576}\r\n');
-    let answered = false;
-    socket.on('data', (chunk: Buffer) => {
-      if (!answered && chunk.toString().includes('PING')) {
-        answered = true;
-        socket.write('PONG\r\n');
-      }
-    });
+function greetThenFallSilent(socket: Socket): void {
+  socket.write('INFO {"server_id":"stuck","version":"2.9.10","proto":1,"max_payload":1048576}\r\n');
+  let answered = false;
+  socket.on('data', (chunk: Buffer) => {
+    if (!answered && chunk.toString().includes('PING')) {
+      answered = true;
+      socket.write('PONG\r\n');
+    }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return {
-    port: address.port,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    },
-  };
 }
 
 describe('drainOrClose', () => {
@@ -47,7 +33,7 @@ describe('drainOrClose', () => {
   });
 
   it('closes a connection whose drain would wait for ever, once the limit has passed', async () => {
-    const stuck = await serverThatStopsAnswering();
+    const stuck = await startTcpStandIn(greetThenFallSilent);
     try {
       const nc = await connect({ servers: `127.0.0.1:${stuck.port}`, reconnect: false });
       nc.subscribe('anything');

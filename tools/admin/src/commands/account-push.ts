@@ -20,4 +20,3 @@ export async function pushAccount(authority: BusAuthority): Promise<void> {
     await nc.drain();
   }
 }
-
