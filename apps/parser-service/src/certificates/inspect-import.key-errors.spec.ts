@@ -1,5 +1,5 @@
 import { createTestCertificate, createTestChain, encryptLegacyPrivateKeyPem, encryptPrivateKeyPem, type TestCertificate, type TestChain } from '@certhub/testing';
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { type ImportMaterial } from './index';
 import { expectInspectionFailure } from './inspect-import.spec-support';
 import { encodePem } from './pem/pem-blocks';
@@ -30,6 +30,29 @@ describe('KEY_PARSE_FAILED', () => {
   it('for a PRIVATE KEY block that does not decode', () => expectInspectionFailure(withKey(encodePem('PRIVATE KEY', Buffer.from('nonsense'))), 'KEY_PARSE_FAILED', /could not be decoded/));
 
   it('for an empty field', () => expectInspectionFailure(withKey(''), 'KEY_PARSE_FAILED', /holds no PEM block/));
+});
+
+/**
+ * OpenSSL loads these without complaint and their public half is the certificate's, yet they cannot sign for it:
+ * `openssl pkey -check` refuses them and every TLS handshake with the pair would fail.
+ */
+describe('KEY_PARSE_FAILED for a key whose private part does not belong to its public key', () => {
+  /** The certificate's public numbers with another key's private numbers, in the PEM form asked for. */
+  const spliced = (publicPem: string, keyType: 'rsa' | 'ec', format: 'pkcs8' | 'pkcs1' | 'sec1'): string => {
+    const other = generateKeyPairSync(keyType as 'rsa', keyType === 'rsa' ? { modulusLength: 2048 } : ({ namedCurve: 'P-256' } as never));
+    const mine = createPrivateKey(publicPem).export({ format: 'jwk' });
+    const theirs = other.privateKey.export({ format: 'jwk' });
+    const publicFields = keyType === 'rsa' ? { n: mine.n, e: mine.e } : { x: mine.x, y: mine.y };
+    return createPrivateKey({ key: { ...theirs, ...publicFields }, format: 'jwk' }).export({ type: format, format: 'pem' }).toString();
+  };
+
+  it.each(['sec1', 'pkcs8'] as const)('an EC key (%s) holding the certificate\'s point with another scalar', (format) =>
+    expectInspectionFailure(withKey(spliced(cert.privateKeyPem, 'ec', format)), 'KEY_PARSE_FAILED', /does not belong to the public key stored with it/));
+
+  it.each(['pkcs1', 'pkcs8'] as const)('an RSA key (%s) holding the certificate\'s n and e with another key\'s private numbers', async (format) => {
+    const rsa = await createTestCertificate({ keyType: 'rsa2048' });
+    await expectInspectionFailure({ certificate: rsa.certificatePem, privateKey: spliced(rsa.privateKeyPem, 'rsa', format) }, 'KEY_PARSE_FAILED', /does not belong/);
+  });
 });
 
 describe('KEY_ENCRYPTED', () => {

@@ -1,4 +1,6 @@
-import { createTestCertificate, toPkcs1Pem, toSec1Pem } from '@certhub/testing';
+import { createTestCertificate, runOpenssl, toPkcs1Pem, toSec1Pem, withTempDir } from '@certhub/testing';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createPrivateKey } from 'node:crypto';
 import { inspectImport } from './index';
 
@@ -50,5 +52,31 @@ describe('inspectImport accepts each private key format', () => {
     expect(cert.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     const inspected = await inspectImport({ certificate: cert.certificatePem, privateKey: cert.privateKeyPem });
     expect(inspected.privateKeyPkcs8Der.equals(pkcs8DerOf(cert.privateKeyPem))).toBe(true);
+  });
+});
+
+/** One EC key has several encodings; each is the same key, and none may be called a mismatch. */
+describe('inspectImport matches an EC key however its public half is encoded', () => {
+  it.each([
+    ['a compressed point (SEC1)', ['-conv_form', 'compressed'], false],
+    ['a compressed point (PKCS#8)', ['-conv_form', 'compressed'], true],
+    ['explicit curve parameters', ['-param_enc', 'explicit'], false],
+  ] as const)('%s', async (_, args, pkcs8) => {
+    const cert = await createTestCertificate({ keyType: 'p256' });
+    let privateKey = runOpenssl(['ec', ...args], toSec1Pem(cert.privateKeyPem));
+    if (pkcs8) privateKey = runOpenssl(['pkcs8', '-topk8', '-nocrypt'], privateKey);
+    const inspected = await inspectImport({ certificate: cert.certificatePem, privateKey });
+    expect(inspected.metadata.publicKey).toEqual({ type: 'EC', size: 256, curve: 'P-256' });
+  });
+
+  it('a certificate whose key is a compressed point, with the usual key', async () => {
+    const cert = await createTestCertificate({ keyType: 'p384' });
+    const compressedKey = runOpenssl(['ec', '-conv_form', 'compressed'], toSec1Pem(cert.privateKeyPem));
+    const certificate = withTempDir((dir) => {
+      writeFileSync(join(dir, 'key.pem'), compressedKey);
+      return runOpenssl(['req', '-x509', '-new', '-key', join(dir, 'key.pem'), '-days', '30', '-subj', '/CN=compressed.example.com', '-addext', 'subjectAltName=DNS:compressed.example.com']);
+    });
+    const inspected = await inspectImport({ certificate, privateKey: cert.privateKeyPem });
+    expect(inspected.metadata.publicKey).toEqual({ type: 'EC', size: 384, curve: 'P-384' });
   });
 });

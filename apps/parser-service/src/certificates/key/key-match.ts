@@ -1,5 +1,5 @@
 import { CerthubError } from '@certhub/contracts';
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import type { ParsedCertificate } from '../certificate/parsed-certificate';
 import { descendsFrom } from '../chain/issued-by';
 import type { UploadedKey } from './uploaded-key';
@@ -37,13 +37,22 @@ async function whoseKey(owner: ParsedCertificate, leaf: ParsedCertificate, chain
 }
 
 function holdsKey(cert: ParsedCertificate, keySpki: Buffer): boolean {
+  const certSpki = Buffer.from(cert.publicKey.rawData);
+  if (certSpki.equals(keySpki)) return true;
+  // One key has more than one encoding: RSA parameters NULL or absent, an EC point compressed or not, a named
+  // curve or its explicit parameters. Compare the numbers themselves, as OpenSSL reads them from either side,
+  // before concluding that the two differ. Only mismatches pay for this.
   try {
-    const certSpki = Buffer.from(cert.publicKey.rawData);
-    if (certSpki.equals(keySpki)) return true;
-    // The same key can be encoded in more than one way (RSA parameters NULL or absent, say), so let OpenSSL
-    // re-encode the certificate's key before concluding that the two differ. Only mismatches pay for this.
-    return createPublicKey({ key: certSpki, format: 'der', type: 'spki' }).export({ type: 'spki', format: 'der' }).equals(keySpki);
+    return samePublicNumbers(publicNumbers(certSpki), publicNumbers(keySpki));
   } catch {
     return false;
   }
+}
+
+function publicNumbers(spki: Buffer): JsonWebKey {
+  return createPublicKey({ key: spki, format: 'der', type: 'spki' }).export({ format: 'jwk' });
+}
+
+function samePublicNumbers(a: JsonWebKey, b: JsonWebKey): boolean {
+  return a.kty !== undefined && a.kty === b.kty && a.n === b.n && a.e === b.e && a.crv === b.crv && a.x === b.x && a.y === b.y;
 }

@@ -1,5 +1,5 @@
 import { CerthubError } from '@certhub/contracts';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { PemFormatError, readPemBlocks, withArticle, type PemBlock } from '../pem/pem-blocks';
 import { readRsaKeyDer } from './rsa-key-der';
 import { decodeWithOpenSsl, openSslKey, type UploadedKey } from './uploaded-key';
@@ -37,6 +37,7 @@ export function readPrivateKey(text: string, passphrase?: string): UploadedKey {
   try {
     return decodeKeyDer(block.der, type);
   } catch (error) {
+    if (error instanceof CerthubError) throw error;
     // A PKCS#8 EncryptedPrivateKeyInfo mislabelled as "PRIVATE KEY" still makes OpenSSL ask for a passphrase.
     if ((error as { code?: unknown }).code === 'ERR_MISSING_PASSPHRASE') throw new CerthubError('KEY_ENCRYPTED', ENCRYPTED);
     throw new CerthubError('KEY_PARSE_FAILED', `The private key could not be decoded as ${withArticle(block.label)}.`);
@@ -45,18 +46,23 @@ export function readPrivateKey(text: string, passphrase?: string): UploadedKey {
   }
 }
 
-/** A clear DER key: plain RSA without OpenSSL when it can be (`rsa-key-der.ts`), anything else through it. Throws what OpenSSL throws. */
+/**
+ * A clear DER key: plain RSA without OpenSSL when it can be (`rsa-key-der.ts`), anything else through it. Throws
+ * what OpenSSL throws, or a CerthubError for a key whose halves do not belong together.
+ */
 export function decodeKeyDer(der: Buffer, type: 'pkcs8' | 'pkcs1' | 'sec1'): UploadedKey {
   return (type !== 'sec1' ? readRsaKeyDer(der, type) : null) ?? decodeWithOpenSsl(der, type);
 }
 
 /** node:crypto reads both encrypted forms from the PEM text (the legacy one needs its DEK-Info header). */
 function openEncrypted(text: string, passphrase: string): UploadedKey {
+  let key: KeyObject;
   try {
-    return openSslKey(createPrivateKey({ key: text, format: 'pem', passphrase }));
+    key = createPrivateKey({ key: text, format: 'pem', passphrase });
   } catch {
     throw new CerthubError('KEY_ENCRYPTED', WRONG_PASSPHRASE);
   }
+  return openSslKey(key);
 }
 
 function singleBlock(text: string): PemBlock {

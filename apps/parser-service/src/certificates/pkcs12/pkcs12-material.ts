@@ -23,7 +23,8 @@ export function pkcs12Fields(base64: string, passphrase: string | undefined): Pk
   let privateKey: UploadedKey;
   try {
     privateKey = decodeKeyDer(content.privateKeyPkcs8Der, 'pkcs8');
-  } catch {
+  } catch (error) {
+    if (error instanceof CerthubError) throw error;
     throw new CerthubError('KEY_PARSE_FAILED', 'The private key in the PKCS#12 bundle could not be decoded.');
   } finally {
     content.privateKeyPkcs8Der.fill(0);
