@@ -5,6 +5,7 @@ import type { ParsedCertificate } from './certificate/parsed-certificate';
 import { assertCurrentlyValid, expiryWarning } from './certificate/validity';
 import { assembleChain, missingIssuerWarning } from './chain/chain-assembly';
 import { verifyChain } from './chain/chain-verification';
+import { assertIssuersUsable } from './chain/issuer-usability';
 import { asDomainError, underCode, underCodeAsync } from './domain-errors';
 import { assertKeyMatches } from './key/key-match';
 import { readPrivateKey } from './key/private-key';
@@ -59,11 +60,14 @@ export async function checkUpload(material: ImportMaterial, now: Date): Promise<
       return null;
     }
   };
-  const attemptAsync = async (field: UploadField, step: () => Promise<void>): Promise<void> => {
+  /** Whether the step passed. */
+  const attemptAsync = async (field: UploadField, step: () => Promise<void>): Promise<boolean> => {
     try {
       await step();
+      return true;
     } catch (error) {
       record(error, field);
+      return false;
     }
   };
 
@@ -90,7 +94,10 @@ export async function checkUpload(material: ImportMaterial, now: Date): Promise<
       : null;
   const chainMetadata = chain ? attempt('chain', () => underCode('CHAIN_PARSE_FAILED', 'The certificate chain could not be decoded.', () => chain.map(describeChainEntry))) : null;
   if (privateKey && leaf && chain) await attemptAsync('privateKey', () => underCodeAsync('KEY_MISMATCH', 'The private key does not match the certificate.', () => assertKeyMatches(privateKey, leaf, chain)));
-  if (leaf && chain && rootRead) await attemptAsync('chain', () => underCodeAsync('CHAIN_BROKEN', 'The certificate chain could not be verified.', () => verifyChain(leaf, chain, rootField)));
+  if (leaf && chain && rootRead) {
+    const linked = await attemptAsync('chain', () => underCodeAsync('CHAIN_BROKEN', 'The certificate chain could not be verified.', () => verifyChain(leaf, chain, rootField)));
+    if (linked) attempt('chain', () => assertIssuersUsable(chain, rootField, now));
+  }
 
   // Warnings after the errors: they never block, so the import, which answers the first error, never answers one.
   const expiry = leaf ? expiryWarning(leaf, now) : null;

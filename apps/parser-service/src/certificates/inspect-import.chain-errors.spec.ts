@@ -1,4 +1,4 @@
-import { chainPemOf, createTestCertificate, createTestChain, createTestCsrPem, generateTestKeyPair, type TestChain } from '@certhub/testing';
+import { chainPemOf, createTestCertificate, createTestChain, createTestCsrPem, generateTestKeyPair, TEST_DAY_MS, type TestCertificate, type TestChain } from '@certhub/testing';
 import { type ImportMaterial } from './index';
 import { expectInspectionFailure } from './inspect-import.spec-support';
 
@@ -53,6 +53,36 @@ describe('CHAIN_ORDER_INVALID', () => {
 
   it('when the chain only verifies below the trusted root in another order', () =>
     expectInspectionFailure({ ...leafUpload, chain: upper().certificatePem + lower().certificatePem, trustedRootCa: chain.root.certificatePem }, 'CHAIN_ORDER_INVALID'));
+});
+
+/** Names and signatures link up, yet no client would take the issuer: `openssl verify` fails at depth 1. */
+describe('CHAIN_BROKEN for an issuer clients refuse', () => {
+  const days = (count: number) => new Date(Date.now() + count * TEST_DAY_MS);
+  const issuedBy = async (issuer: TestCertificate) => {
+    const leaf = await createTestCertificate({ issuer });
+    return { certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: issuer.certificatePem };
+  };
+
+  it('that is not a CA (basicConstraints CA:FALSE)', async () => {
+    const notCa = await createTestCertificate({ isCa: false, issuer: chain.root });
+    await expectInspectionFailure(await issuedBy(notCa), 'CHAIN_BROKEN', /chain certificate 1 "CN=.*" cannot issue certificates: its key usage does not allow signing certificates/);
+  });
+
+  it('that has expired', async () => {
+    const expired = await createTestCertificate({ isCa: true, issuer: chain.root, notBefore: days(-40), notAfter: days(-10) });
+    await expectInspectionFailure(await issuedBy(expired), 'CHAIN_BROKEN', /chain certificate 1 "CN=.*" expired on .*leave it out/);
+  });
+
+  it('that is not valid yet', async () => {
+    const early = await createTestCertificate({ isCa: true, issuer: chain.root, notBefore: days(2), notAfter: days(400) });
+    await expectInspectionFailure(await issuedBy(early), 'CHAIN_BROKEN', /chain certificate 1 "CN=.*" is not valid before/);
+  });
+
+  it('given as the trusted root and expired', async () => {
+    const root = await createTestCertificate({ isCa: true, notBefore: days(-400), notAfter: days(-1) });
+    const leaf = await createTestCertificate({ issuer: root });
+    await expectInspectionFailure({ certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, trustedRootCa: root.certificatePem }, 'CHAIN_BROKEN', /the trusted root CA "CN=.*" expired/);
+  });
 });
 
 describe('CHAIN_BROKEN', () => {

@@ -1,10 +1,14 @@
 import type { SubjectAltNames } from '@certhub/contracts';
 import { readDerElement } from '../asn1/der-reader';
+import { sameName } from '../names/distinguished-name';
 import type { ParsedCertificate } from './parsed-certificate';
 import { x509 } from './x509-runtime';
 
 const SUBJECT_ALT_NAME = '2.5.29.17';
 const BASIC_CONSTRAINTS = '2.5.29.19';
+const KEY_USAGE = '2.5.29.15';
+/** keyCertSign is bit 5 of KeyUsage: in the first content byte after the unused-bits count, 0x80 >> 5. */
+const KEY_CERT_SIGN = 0x04;
 
 /** DNS names, IP addresses, e-mail addresses and URIs; other name forms (otherName, directoryName …) are skipped. */
 export function readSubjectAltNames(cert: ParsedCertificate): SubjectAltNames {
@@ -41,6 +45,26 @@ export function isCertificateAuthority(cert: ParsedCertificate): boolean {
   if (!sequence || sequence.tag !== 0x30) return false;
   const first = readDerElement(sequence.content);
   return first !== null && first.tag === 0x01 && first.content.length === 1 && first.content[0] !== 0;
+}
+
+/**
+ * Why clients would not take this certificate as an issuer, or null when they would. Mirrors OpenSSL's
+ * check_ca (and so RFC 5280 §4.2.1.9 and §4.2.1.3 as TLS clients apply them): a keyUsage without keyCertSign
+ * rules it out; otherwise basicConstraints decides; without it only a v1 self-issued root, or a certificate
+ * whose keyUsage allows signing certificates, is tolerated.
+ */
+export function whyNotAnIssuer(cert: ParsedCertificate): string | null {
+  const keyUsage = extensionValue(cert, KEY_USAGE);
+  if (keyUsage !== null && !allowsCertSign(keyUsage)) return 'its key usage does not allow signing certificates';
+  if (extensionValue(cert, BASIC_CONSTRAINTS) !== null) return isCertificateAuthority(cert) ? null : 'its basic constraints say it is not a CA (CA:FALSE)';
+  if (keyUsage !== null) return null;
+  const v1SelfIssued = cert.structure.tbsCertificate.version === 0 && sameName(cert.subjectDn, cert.issuerDn);
+  return v1SelfIssued ? null : 'it has no basic constraints marking it as a CA';
+}
+
+function allowsCertSign(keyUsage: Uint8Array): boolean {
+  const bits = readDerElement(keyUsage);
+  return bits !== null && bits.tag === 0x03 && bits.content.length >= 2 && (bits.content[1] & KEY_CERT_SIGN) !== 0;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ParsedCertificate } from './parsed-certificate';
 export const EXPIRES_SOON_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-/** Only the server certificate is checked: an expired intermediate is the CA's problem and clients report it. */
+/** The server certificate's own dates; the issuers' are checked with the chain (chain/issuer-usability.ts). */
 export function assertCurrentlyValid(cert: ParsedCertificate, now: Date): void {
   if (cert.notAfter.getTime() < now.getTime()) {
     throw new CerthubError('CERT_EXPIRED', `The certificate expired on ${isoSeconds(cert.notAfter)}.`);

@@ -1,0 +1,29 @@
+import { CerthubError } from '@certhub/contracts';
+import { whyNotAnIssuer } from '../certificate/certificate-extensions';
+import { isoSeconds } from '../certificate/certificate-metadata';
+import type { ParsedCertificate } from '../certificate/parsed-certificate';
+
+/**
+ * Signatures and names can link up while clients still refuse the chain: an issuer that is not a CA (OpenSSL's
+ * "invalid CA certificate", and every browser's equivalent), or one outside its validity period ("certificate
+ * has expired" at that depth). Either way the server certificate would fail in every handshake through this
+ * chain, so the upload is refused rather than stored. Runs once the order and signatures are known to be right.
+ */
+export function assertIssuersUsable(chain: readonly ParsedCertificate[], root: ParsedCertificate | null, now: Date): void {
+  const issuers = [...chain.map((cert, index) => ({ cert, role: `chain certificate ${index + 1}` })), ...(root ? [{ cert: root, role: 'the trusted root CA' }] : [])];
+  for (const { cert, role } of issuers) {
+    const notAnIssuer = whyNotAnIssuer(cert);
+    if (notAnIssuer) throw broken(`${role} "${cert.subjectDn.text}" cannot issue certificates: ${notAnIssuer}. Upload the CA certificates your CA gave you`);
+    if (cert.notAfter.getTime() < now.getTime()) {
+      throw broken(
+        `${role} "${cert.subjectDn.text}" expired on ${isoSeconds(cert.notAfter)}, and clients refuse a chain holding it. ` +
+          'Download the current intermediate from your CA; if it is an old cross-signed certificate at the end of the chain, leave it out',
+      );
+    }
+    if (cert.notBefore.getTime() > now.getTime()) throw broken(`${role} "${cert.subjectDn.text}" is not valid before ${isoSeconds(cert.notBefore)}`);
+  }
+}
+
+function broken(reason: string): CerthubError {
+  return new CerthubError('CHAIN_BROKEN', `The certificate chain is broken: ${reason}.`);
+}
