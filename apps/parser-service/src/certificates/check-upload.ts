@@ -2,7 +2,7 @@ import { CerthubError, type CertificateMetadata, type ChainEntryMetadata, type E
 import { readCertificateField, readChainField, readTrustedRootField } from './certificate/certificate-fields';
 import { describeCertificate, describeChainEntry } from './certificate/certificate-metadata';
 import type { ParsedCertificate } from './certificate/parsed-certificate';
-import { assertCurrentlyValid, expiryWarning } from './certificate/validity';
+import { assertCurrentlyValid, assertExtensionsProcessable, expiryWarning } from './certificate/validity';
 import { assembleChain, missingIssuerWarning } from './chain/chain-assembly';
 import { verifyChain } from './chain/chain-verification';
 import { assertIssuersUsable } from './chain/issuer-usability';
@@ -83,6 +83,7 @@ export async function checkUpload(material: ImportMaterial, now: Date): Promise<
   const leaf = content?.leaf ?? null;
   const metadata = leaf ? attempt('certificate', () => underCode('CERT_PARSE_FAILED', 'The certificate could not be decoded.', () => describeCertificate(leaf))) : null;
   if (leaf) attempt('certificate', () => assertCurrentlyValid(leaf, now));
+  if (leaf) attempt('certificate', () => assertExtensionsProcessable(leaf));
   const privateKey = fields.privateKey ?? attempt('privateKey', () => readPrivateKey(material.privateKey ?? '', material.passphrase));
   const chainField = attempt('chain', () => readChainField(fields.chain));
   const rootField = attempt('trustedRootCa', () => readTrustedRootField(material.trustedRootCa));

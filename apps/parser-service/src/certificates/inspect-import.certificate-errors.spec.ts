@@ -1,5 +1,5 @@
 import { createExpiredCertificate, createNotYetValidCertificate, createOpensslCertificate, createTestCertificate, createTestCsrPem, type TestCertificate } from '@certhub/testing';
-import { type ImportMaterial } from './index';
+import { inspectImport, type ImportMaterial } from './index';
 import { derOf, expectInspectionFailure, inspectionFailure } from './inspect-import.spec-support';
 import { encodePem } from './pem/pem-blocks';
 
@@ -37,6 +37,21 @@ describe('CERT_PARSE_FAILED', () => {
   it('for a truncated certificate', () => expectInspectionFailure(withCertificate(encodePem('CERTIFICATE', derOf(cert.certificatePem).subarray(0, 120))), 'CERT_PARSE_FAILED'));
 
   it('for an empty field', () => expectInspectionFailure(withCertificate(' \n '), 'CERT_PARSE_FAILED', /holds no PEM block/));
+});
+
+/** RFC 5280 §4.2: a critical extension the client does not process makes it refuse the certificate. */
+describe('CERT_PARSE_FAILED for a critical extension clients do not process', () => {
+  const withExtensions = (...extensions: string[]) => createOpensslCertificate({ key: 'ec:P-256', subject: '/CN=ext.example.com', extensions: ['subjectAltName=DNS:ext.example.com', ...extensions] });
+
+  it('refuses an unknown critical extension, naming its OID', async () => {
+    const odd = withExtensions('1.3.6.1.4.1.55555.1=critical,ASN1:NULL');
+    await expectInspectionFailure({ certificate: odd.certificatePem, privateKey: odd.privateKeyPem }, 'CERT_PARSE_FAILED', /marks extension 1\.3\.6\.1\.4\.1\.55555\.1 as critical/);
+  });
+
+  it('accepts the same extension when it is not critical, and critical extensions clients process', async () => {
+    const fine = withExtensions('1.3.6.1.4.1.55555.1=ASN1:NULL', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=critical,serverAuth', 'certificatePolicies=critical,2.23.140.1.2.1');
+    await expect(inspectImport({ certificate: fine.certificatePem, privateKey: fine.privateKeyPem })).resolves.toBeDefined();
+  });
 });
 
 describe('validity', () => {

@@ -1,4 +1,4 @@
-import { chainPemOf, createTestCertificate, createTestChain, createTestCsrPem, generateTestKeyPair, TEST_DAY_MS, type TestCertificate, type TestChain } from '@certhub/testing';
+import { chainPemOf, createOpensslCertificate, createTestCertificate, createTestChain, createTestCsrPem, generateTestKeyPair, TEST_DAY_MS, type TestCertificate, type TestChain } from '@certhub/testing';
 import { type ImportMaterial } from './index';
 import { expectInspectionFailure } from './inspect-import.spec-support';
 
@@ -76,6 +76,17 @@ describe('CHAIN_BROKEN for an issuer clients refuse', () => {
   it('that is not valid yet', async () => {
     const early = await createTestCertificate({ isCa: true, issuer: chain.root, notBefore: days(2), notAfter: days(400) });
     await expectInspectionFailure(await issuedBy(early), 'CHAIN_BROKEN', /chain certificate 1 "CN=.*" is not valid before/);
+  });
+
+  it('that carries a critical extension clients do not process', async () => {
+    const odd = createOpensslCertificate({
+      key: 'ec:P-256',
+      subject: '/CN=Odd Issuing CA',
+      extensions: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', '1.3.6.1.4.1.55555.1=critical,ASN1:NULL'],
+      issuer: chain.root,
+    });
+    const leaf = createOpensslCertificate({ key: 'ec:P-256', subject: '/CN=leaf.example.com', extensions: ['subjectAltName=DNS:leaf.example.com'], issuer: odd });
+    await expectInspectionFailure({ certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: odd.certificatePem }, 'CHAIN_BROKEN', /chain certificate 1 "CN=Odd Issuing CA" marks extension 1\.3\.6\.1\.4\.1\.55555\.1 as critical/);
   });
 
   it('given as the trusted root and expired', async () => {

@@ -1,5 +1,6 @@
 import { CerthubError } from '@certhub/contracts';
 import { isoSeconds } from './certificate-metadata';
+import { criticalExtensionProblem } from './critical-extensions';
 import type { ParsedCertificate } from './parsed-certificate';
 
 /** Under this many days left, a dry run warns that the certificate is about to expire. */
@@ -14,6 +15,12 @@ export function assertCurrentlyValid(cert: ParsedCertificate, now: Date): void {
   if (cert.notBefore.getTime() > now.getTime()) {
     throw new CerthubError('CERT_NOT_YET_VALID', `The certificate is not valid before ${isoSeconds(cert.notBefore)}.`);
   }
+}
+
+/** Clients refuse the server certificate outright when it carries a critical extension they cannot process. */
+export function assertExtensionsProcessable(cert: ParsedCertificate): void {
+  const problem = criticalExtensionProblem(cert, 'The certificate');
+  if (problem) throw new CerthubError('CERT_PARSE_FAILED', `${problem} (RFC 5280 §4.2); ask your CA to reissue it.`);
 }
 
 /** A certificate still valid but expiring within EXPIRES_SOON_DAYS: accepted, with a warning saying so. */

@@ -1,17 +1,21 @@
 import { CerthubError } from '@certhub/contracts';
 import { whyNotAnIssuer } from '../certificate/certificate-extensions';
 import { isoSeconds } from '../certificate/certificate-metadata';
+import { criticalExtensionProblem } from '../certificate/critical-extensions';
 import type { ParsedCertificate } from '../certificate/parsed-certificate';
 
 /**
- * Signatures and names can link up while clients still refuse the chain: an issuer that is not a CA (OpenSSL's
- * "invalid CA certificate", and every browser's equivalent), or one outside its validity period ("certificate
- * has expired" at that depth). Either way the server certificate would fail in every handshake through this
- * chain, so the upload is refused rather than stored. Runs once the order and signatures are known to be right.
+ * Signatures and names can link up while clients still refuse the chain: an issuer with a critical extension
+ * they cannot process, one that is not a CA (OpenSSL's "invalid CA certificate", and every browser's
+ * equivalent), or one outside its validity period ("certificate has expired" at that depth). Either way the
+ * server certificate would fail in every handshake through this chain, so the upload is refused rather than
+ * stored. Runs once the order and signatures are known to be right.
  */
 export function assertIssuersUsable(chain: readonly ParsedCertificate[], root: ParsedCertificate | null, now: Date): void {
   const issuers = [...chain.map((cert, index) => ({ cert, role: `chain certificate ${index + 1}` })), ...(root ? [{ cert: root, role: 'the trusted root CA' }] : [])];
   for (const { cert, role } of issuers) {
+    const extensionProblem = criticalExtensionProblem(cert, `${role} "${cert.subjectDn.text}"`);
+    if (extensionProblem) throw broken(extensionProblem);
     const notAnIssuer = whyNotAnIssuer(cert);
     if (notAnIssuer) throw broken(`${role} "${cert.subjectDn.text}" cannot issue certificates: ${notAnIssuer}. Upload the CA certificates your CA gave you`);
     if (cert.notAfter.getTime() < now.getTime()) {
