@@ -1,5 +1,6 @@
 import type { CertificateRecord } from '@certhub/contracts';
 import type { Certificate } from './schemas/certificate.schema';
+import { servedHostnames } from './served-hostnames';
 
 /** Huawei SCM ids are 16 characters: "scs" and 13 digits. */
 export function scmIdOf(id: number): string {
@@ -39,8 +40,7 @@ export function tagPairsOf(tags: Readonly<Record<string, string>>): string[] {
   return Object.entries(tags).map(([key, value]) => `${key}:${value}`);
 }
 
-/** CN and DNS SANs, lower-cased and without duplicates, as stored for hostname look-ups. */
+/** The host names the certificate serves (served-hostnames.ts), as stored for hostname look-ups. */
 export function hostnamesOf(metadata: Certificate['metadata']): string[] {
-  const names = [metadata.commonName, ...metadata.subjectAltNames.dns].filter((name): name is string => !!name);
-  return [...new Set(names.map((name) => name.toLowerCase()))];
+  return servedHostnames(metadata.commonName, metadata.subjectAltNames.dns);
 }

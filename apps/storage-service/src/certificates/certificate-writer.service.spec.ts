@@ -54,6 +54,14 @@ describe('CertificateWriter (on a MongoDB-protocol server)', () => {
       });
     });
 
+    it('indexes the host names clients match: the DNS SANs, not a common name beside them, nor names no client matches', async () => {
+      const event = await validParsedEvent({ requestId: 'create-cn', tenantId: 'team-a', name: 'cn-beside-sans' });
+      const { parsed } = event.verdict;
+      const metadata = { ...parsed.metadata, commonName: 'cn-only.example.com', subjectAltNames: { ...parsed.metadata.subjectAltNames, dns: ['api.example.com', '*', 'nul\u0000.example.com'] } };
+      const record = await writer.create({ ...event, verdict: { ok: true, parsed: { ...parsed, metadata } } });
+      expect((await stored(record.id))?.hostnames).toEqual(['api.example.com']);
+    });
+
     it('gives each certificate the next id of the counters collection', async () => {
       const ids: number[] = [];
       for (const name of ['ids-1', 'ids-2', 'ids-3']) {
