@@ -83,7 +83,7 @@ const certificateProperties: Readonly<Record<string, Schema>> = {
   state: strings('Subject ST values.'),
   country: strings('Subject C values.'),
   not_before: time,
-  serial_number: { type: 'string', pattern: '^[0-9]+$', description: 'Decimal.' },
+  serial_number: { type: 'string', pattern: '^-?[0-9]+$', description: 'Decimal (negative for the rare certificate with a negative serial).' },
   issuer: strings("The issuer's Organization values."),
 };
 

@@ -28,6 +28,9 @@ const CASES: ReadonlyArray<[string, () => Promise<Upload>]> = [
         extensions: ['subjectAltName=DNS:lead.example,email:ops@example.com,URI:https://lead.example/path,IP:fe80::1:2,IP:192.168.1.1'],
       }),
   ],
+  // Not allowed by RFC 5280, issued nevertheless; `-set_serial` follows the other options of `openssl req`.
+  ['OpenSSL-made: negative serial', async () => createOpensslCertificate({ key: 'ec:P-256', subject: '/CN=neg.example', signing: ['-set_serial', '-5'] })],
+  ['OpenSSL-made: 20-byte negative serial', async () => createOpensslCertificate({ key: 'ec:P-256', subject: '/CN=neg.example', signing: ['-set_serial', `-0x7f${'ff'.repeat(19)}`] })],
   ['OpenSSL-made: RSA-PSS signature', async () => createOpensslCertificate({ key: 'rsa:2048', subject: '/CN=pss.example', signing: ['-sigopt', 'rsa_padding_mode:pss'] })],
 ];
 
@@ -44,7 +47,8 @@ describe.each(CASES)('metadata agrees with openssl x509 for %s', (_name, create)
 
   it('serial number, hex and decimal', () => {
     expect(metadata.serialNumberHex).toBe(openssl.serial.toLowerCase());
-    expect(metadata.serialNumberDecimal).toBe(BigInt(`0x${openssl.serial}`).toString());
+    const magnitude = BigInt(`0x${openssl.serial.replace(/^-/, '')}`);
+    expect(metadata.serialNumberDecimal).toBe((openssl.serial.startsWith('-') ? -magnitude : magnitude).toString());
   });
 
   it('SHA-256 fingerprint', () => expect(metadata.fingerprintSha256).toBe(openssl.fingerprintSha256));

@@ -50,18 +50,31 @@ export function describeChainEntry(cert: ParsedCertificate): ChainEntryMetadata 
 
 /**
  * The serial as OpenSSL prints it, lower-cased: whole bytes, without the leading zero byte DER adds to keep a
- * positive INTEGER positive. A zero serial stays "00".
+ * positive INTEGER positive. A zero serial stays "00". RFC 5280 §4.1.2.2 asks for positive serials but has
+ * users handle negative ones gracefully; some CAs issued them, and OpenSSL prints them with a minus sign
+ * ("-05"), so that is what is recorded rather than the bytes read as a large positive number.
  */
 function serialNumberHex(cert: ParsedCertificate): string {
   const bytes = new Uint8Array(cert.structure.tbsCertificate.serialNumber);
+  if (bytes.length > 0 && bytes[0] >= 0x80) return `-${evenHex(-twosComplement(bytes))}`;
   let start = 0;
   while (start < bytes.length - 1 && bytes[start] === 0) start++;
   return Buffer.from(bytes.subarray(start)).toString('hex') || '00';
 }
 
-/** Decimal form of the same (unsigned) serial, as some cloud consoles show it. */
+function twosComplement(bytes: Uint8Array): bigint {
+  const unsigned = BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
+  return unsigned - (1n << BigInt(bytes.length * 8));
+}
+
+function evenHex(value: bigint): string {
+  const hex = value.toString(16);
+  return hex.length % 2 === 0 ? hex : `0${hex}`;
+}
+
+/** Decimal form of the same serial, as some cloud consoles show it. */
 function serialNumberDecimal(hex: string): string {
-  return BigInt(`0x${hex}`).toString(10);
+  return hex.startsWith('-') ? `-${BigInt(`0x${hex.slice(1)}`).toString(10)}` : BigInt(`0x${hex}`).toString(10);
 }
 
 /** ISO 8601 in UTC to the second: certificate times have no fractions, so `.000` would only be noise. */

@@ -39,7 +39,7 @@ export interface RsaPssParameters {
 /** Everything certhub extracts from one X.509 certificate. */
 export interface CertificateMetadata {
   readonly version: number;
-  /** Lower-case hex without separators or leading zero bytes. */
+  /** Lower-case hex without separators or leading zero bytes; a negative serial (RFC 5280 forbids them, some CAs issued them) has a leading "-", as OpenSSL prints it. */
   readonly serialNumberHex: string;
   /** The same serial as a decimal string (what Huawei APIG shows). */
   readonly serialNumberDecimal: string;
