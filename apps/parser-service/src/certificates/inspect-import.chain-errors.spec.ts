@@ -1,5 +1,5 @@
 import { chainPemOf, createOpensslCertificate, createTestCertificate, createTestChain, createTestCsrPem, generateTestKeyPair, TEST_DAY_MS, type TestCertificate, type TestChain } from '@certhub/testing';
-import { type ImportMaterial } from './index';
+import { inspectImport, type ImportMaterial } from './index';
 import { expectInspectionFailure } from './inspect-import.spec-support';
 
 let chain: TestChain;
@@ -87,6 +87,13 @@ describe('CHAIN_BROKEN for an issuer clients refuse', () => {
     });
     const leaf = createOpensslCertificate({ key: 'ec:P-256', subject: '/CN=leaf.example.com', extensions: ['subjectAltName=DNS:leaf.example.com'], issuer: odd });
     await expectInspectionFailure({ certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: odd.certificatePem }, 'CHAIN_BROKEN', /chain certificate 1 "CN=Odd Issuing CA" marks extension 1\.3\.6\.1\.4\.1\.55555\.1 as critical/);
+  });
+
+  it('but not for a root sent at the end of the chain: clients take their own, so its dates and extensions do not count', async () => {
+    const oldRoot = await createTestCertificate({ isCa: true, notBefore: days(-400), notAfter: days(-1) });
+    const intermediate = await createTestCertificate({ isCa: true, issuer: oldRoot });
+    const leaf = await createTestCertificate({ issuer: intermediate });
+    await expect(inspectImport({ certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: intermediate.certificatePem + oldRoot.certificatePem })).resolves.toBeDefined();
   });
 
   it('given as the trusted root and expired', async () => {

@@ -3,6 +3,7 @@ import { whyNotAnIssuer } from '../certificate/certificate-extensions';
 import { isoSeconds } from '../certificate/certificate-metadata';
 import { criticalExtensionProblem } from '../certificate/critical-extensions';
 import type { ParsedCertificate } from '../certificate/parsed-certificate';
+import { sameName } from '../names/distinguished-name';
 
 /**
  * Signatures and names can link up while clients still refuse the chain: an issuer with a critical extension
@@ -16,8 +17,13 @@ export function assertIssuersUsable(chain: readonly ParsedCertificate[], root: P
   for (const { cert, role } of issuers) {
     const extensionProblem = criticalExtensionProblem(cert, `${role} "${cert.subjectDn.text}"`);
     if (extensionProblem) throw broken(extensionProblem);
-    const notAnIssuer = whyNotAnIssuer(cert);
+    // A self-signed root ending the path is a trust anchor: trusted by configuration, not by its extensions
+    // (RFC 5280 §6.1.1), so old roots without basicConstraints stay usable. One sent at the end of the chain
+    // is ignored by clients, which take the root from their own store, so its dates do not matter either.
+    const anchor = cert === (root ?? chain.at(-1)) && sameName(cert.subjectDn, cert.issuerDn);
+    const notAnIssuer = anchor ? null : whyNotAnIssuer(cert);
     if (notAnIssuer) throw broken(`${role} "${cert.subjectDn.text}" cannot issue certificates: ${notAnIssuer}. Upload the CA certificates your CA gave you`);
+    if (anchor && cert !== root) continue;
     if (cert.notAfter.getTime() < now.getTime()) {
       throw broken(
         `${role} "${cert.subjectDn.text}" expired on ${isoSeconds(cert.notAfter)}, and clients refuse a chain holding it. ` +
