@@ -54,6 +54,17 @@ describe('CERT_PARSE_FAILED for a critical extension clients do not process', ()
   });
 });
 
+describe('CERT_PARSE_FAILED for an IP address SAN of a length no client accepts', () => {
+  it.each([
+    ['5 bytes', '300787050102030405'],
+    ['none', '30028700'],
+    ['an address and mask, valid only in name constraints', '300a87080a000001ffffff00'],
+  ])('%s', async (_, sanDer) => {
+    const odd = createOpensslCertificate({ key: 'ec:P-256', subject: '/CN=ip.example.com', extensions: [`subjectAltName=DER:${sanDer}`] });
+    await expectInspectionFailure({ certificate: odd.certificatePem, privateKey: odd.privateKeyPem }, 'CERT_PARSE_FAILED', /holds an IP address of \d+ bytes/);
+  });
+});
+
 describe('validity', () => {
   it('CERT_EXPIRED names the end date', async () => {
     const expired = await createExpiredCertificate();

@@ -1,4 +1,4 @@
-import type { SubjectAltNames } from '@certhub/contracts';
+import { CerthubError, type SubjectAltNames } from '@certhub/contracts';
 import { readDerElement } from '../asn1/der-reader';
 import { sameName } from '../names/distinguished-name';
 import type { ParsedCertificate } from './parsed-certificate';
@@ -15,6 +15,7 @@ export function readSubjectAltNames(cert: ParsedCertificate): SubjectAltNames {
   const value = extensionValue(cert, SUBJECT_ALT_NAME);
   const names: { dns: string[]; ip: string[]; email: string[]; uri: string[] } = { dns: [], ip: [], email: [], uri: [] };
   if (value === null) return names;
+  assertIpAddressLengths(value);
   // GeneralNames drops the forms it cannot render as text instead of failing on them.
   for (const name of new x509.GeneralNames(value).items) {
     if (name.type === 'dns') names.dns.push(name.value);
@@ -23,6 +24,30 @@ export function readSubjectAltNames(cert: ParsedCertificate): SubjectAltNames {
     else if (name.type === 'url') names.uri.push(name.value);
   }
   return names;
+}
+
+/** GeneralName iPAddress: [7] IMPLICIT OCTET STRING, primitive. */
+const IP_ADDRESS_TAG = 0x87;
+
+/**
+ * In a subjectAltName an iPAddress is 4 bytes (IPv4) or 16 (IPv6); the 8- and 32-byte forms are address and
+ * mask, valid only in name constraints (RFC 5280 §4.2.1.6, §4.2.1.10). Browsers refuse a certificate holding
+ * any other length, and the library would render it as hex or as a network, so certhub refuses it too.
+ */
+function assertIpAddressLengths(generalNames: Uint8Array): void {
+  const sequence = readDerElement(generalNames);
+  if (!sequence || sequence.tag !== 0x30) return;
+  for (let offset = 0; offset < sequence.content.length; ) {
+    const name = readDerElement(sequence.content, offset);
+    if (!name) return;
+    if (name.tag === IP_ADDRESS_TAG && name.content.length !== 4 && name.content.length !== 16) {
+      throw new CerthubError(
+        'CERT_PARSE_FAILED',
+        `The certificate's subjectAltName holds an IP address of ${name.content.length} bytes; an IP address there is 4 bytes (IPv4) or 16 (IPv6), and clients refuse the certificate. Ask your CA to reissue it.`,
+      );
+    }
+    offset = name.end;
+  }
 }
 
 /**
