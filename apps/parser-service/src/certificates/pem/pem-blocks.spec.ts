@@ -38,6 +38,14 @@ describe('readPemBlocks', () => {
     expect(readPemBlocks(JSON.stringify(block('CERTIFICATE')).slice(1, -1))[0].der).toEqual(plain);
   });
 
+  it('reads PEM flattened to one line, or blocks joined without a newline, and spaces inside base64 (RFC 7468 §3)', () => {
+    const plain = readPemBlocks(block('CERTIFICATE'))[0].der;
+    expect(readPemBlocks(block('CERTIFICATE').replace(/\n/g, ' '))[0].der).toEqual(plain);
+    expect(readPemBlocks(block('CERTIFICATE').replace(/\n/g, ''))[0].der).toEqual(plain);
+    expect(readPemBlocks(`${block('CERTIFICATE').trimEnd()}${block('PRIVATE KEY')}`).map((b) => b.label)).toEqual(['CERTIFICATE', 'PRIVATE KEY']);
+    expect(readPemBlocks(block('CERTIFICATE', `${BODY.slice(0, 8)} \t${BODY.slice(8)}`))[0].der).toEqual(plain);
+  });
+
   it('returns no blocks for blank text', () => {
     expect(readPemBlocks(' \n\t')).toEqual([]);
   });

@@ -15,7 +15,8 @@ export class PemFormatError extends Error {}
 const BEGIN_LINE = /^-----BEGIN ([^-]+)-----$/;
 const END_LINE = /^-----END ([^-]+)-----$/;
 const HEADER_LINE = /^([A-Za-z][A-Za-z0-9-]*):\s*(.*)$/;
-const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+/** Spaces and tabs between base64 characters are allowed, as RFC 7468's lax parsing allows (§3). */
+const BASE64_LINE = /^[A-Za-z0-9+/=]+(?:[ \t]+[A-Za-z0-9+/=]+)*$/;
 const BASE64_BODY = /^[A-Za-z0-9+/]+={0,2}$/;
 
 interface OpenBlock {
@@ -60,7 +61,7 @@ export function readPemBlocks(input: string): PemBlock[] {
     if (BEGIN_LINE.test(line)) throw unterminated(open);
     const header = open.body.length === 0 ? HEADER_LINE.exec(line) : null;
     if (header) open.headers.set(header[1], header[2].trim());
-    else if (BASE64_LINE.test(line)) open.body.push(line);
+    else if (BASE64_LINE.test(line)) open.body.push(line.replace(/[ \t]+/g, ''));
     else if (line !== '') throw new PemFormatError(`has characters that are not base64 on line ${lineNumber}`);
   }
   if (open !== null) throw unterminated(open);
