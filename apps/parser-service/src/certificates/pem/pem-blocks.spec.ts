@@ -1,4 +1,4 @@
-import { encodePem, PemFormatError, readPemBlocks } from './pem-blocks';
+import { encodePem, PemFormatError, readPemBlocks, withArticle } from './pem-blocks';
 import { normalizePemText } from './pem-text';
 
 const BODY = Buffer.from('certhub test payload, long enough to need more than one line of base64 output text').toString('base64');
@@ -81,6 +81,14 @@ describe('readPemBlocks', () => {
 
   it('refuses text beyond the size limit without scanning it', () => {
     expect(() => readPemBlocks('A'.repeat(2_000_000))).toThrow(/too large/);
+  });
+});
+
+describe('withArticle', () => {
+  it('goes by sound', () => {
+    expect(['CERTIFICATE', 'EC PRIVATE KEY', 'RSA PRIVATE KEY', 'X509 CRL', 'PRIVATE KEY'].map(withArticle)).toEqual([
+      'a CERTIFICATE', 'an EC PRIVATE KEY', 'an RSA PRIVATE KEY', 'an X509 CRL', 'a PRIVATE KEY',
+    ]);
   });
 });
 

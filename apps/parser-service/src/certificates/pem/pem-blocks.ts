@@ -83,7 +83,8 @@ function closeBlock(open: OpenBlock): PemBlock {
 
 /** "a CERTIFICATE REQUEST", "an EC PRIVATE KEY": for messages that name the block found where another belongs. */
 export function withArticle(label: string): string {
-  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
+  // By sound: labels are read as words ("a CERTIFICATE") except initialisms spoken letter by letter ("an RSA", "an X509").
+  return /^(?:[AEIOU]|RSA\b|X509\b|SSH)/.test(label) ? `an ${label}` : `a ${label}`;
 }
 
 /** Re-encodes DER as PEM the way OpenSSL writes it: LF line ends, 64 characters per line. */
