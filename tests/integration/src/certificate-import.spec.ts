@@ -211,6 +211,32 @@ describe('GET …/certificates?tag=key:value', () => {
     expect(await list(owner, owner.id, `tag=env:staging-${run}`)).toEqual({ status: 200, ids: [] });
     expect((await list(owner, owner.id, 'tag=nocolon')).status).toBe(400);
   });
+
+  it('stores, finds and replaces tags whose keys Object.prototype also holds (toString, valueOf, __defineGetter__ …)', async () => {
+    const run = randomUUID().slice(0, 8);
+    const tags = { env: `prod-${run}`, toString: `a-${run}`, valueOf: 'b', hasOwnProperty: 'c', propertyIsEnumerable: 'd', toLocaleString: 'e', __defineGetter__: 'f', __lookupSetter__: 'g', isPrototypeOf: 'h' };
+    const cert = await createTestCertificate();
+    const created = await importFor(owner, { name: fresh(), certificate: cert.certificatePem, privateKey: cert.privateKeyPem, tags });
+    expect(created).toMatchObject({ status: 201, body: { tags } });
+    expect((await getAs(owner, idOf(created))).body).toMatchObject({ tags });
+    const listed = await send('GET', `${env.stack.gatewayUrl}/certhub/v1/tenants/${owner.id}/certificates?tag=toString:a-${run}`, undefined, { Authorization: owner.token });
+    expect((listed.body as { certificates: Array<{ id: number; tags: unknown }> }).certificates).toEqual([expect.objectContaining({ id: idOf(created), tags })]);
+
+    // Tags sent replace the certificate's: only the one sent is left, not none.
+    const body = { name: `r-${run}`, certificate: cert.certificatePem, privateKey: cert.privateKeyPem, tags: { toString: 'z' } };
+    const replaced = await send('PUT', `${env.stack.gatewayUrl}/certhub/v1/tenants/${owner.id}/certificates/${idOf(created)}`, body, { Authorization: owner.token });
+    expect(replaced).toMatchObject({ status: 200, body: { tags: { toString: 'z' } } });
+    expect((await getAs(owner, idOf(created))).body).toMatchObject({ tags: { toString: 'z' } });
+  });
+
+  it('refuses the object-model keys __proto__, constructor and prototype as tag keys, as documented', async () => {
+    const cert = await createTestCertificate();
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const body = `{"name":"${fresh()}","certificate":${JSON.stringify(cert.certificatePem)},"privateKey":${JSON.stringify(cert.privateKeyPem)},"tags":{"${key}":"x"}}`;
+      const answer = await send('POST', `${env.stack.gatewayUrl}/certhub/v1/tenants/${owner.id}/certificates`, body, { Authorization: owner.token });
+      expect(answer).toMatchObject({ status: 400, body: { code: 'INVALID_REQUEST', message: expect.stringContaining(`"${key}"`) } });
+    }
+  });
 });
 
 describe('another tenant', () => {

@@ -1,3 +1,4 @@
+import { Transform, type TransformFnParams } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 export interface StringRecordLimits {
@@ -21,8 +22,21 @@ export function isStringRecord(value: unknown, limits: StringRecordLimits): valu
   );
 }
 
+/**
+ * The record as the payload sent it. class-transformer copies a nested plain object key by key and skips every
+ * key the copy already inherits as a function (`toString`, `valueOf`, `hasOwnProperty`, `__defineGetter__`…),
+ * so `{"toString": "a"}` lost that entry without a word. Anything but a plain object is left for the validator
+ * to refuse. `Object.fromEntries` defines each key as the object's own, whatever Object.prototype holds.
+ */
+function ownEntriesOf({ obj, key }: TransformFnParams): unknown {
+  const sent: unknown = (obj as Record<string, unknown>)[key];
+  if (typeof sent !== 'object' || sent === null || Object.getPrototypeOf(sent) !== Object.prototype) return sent;
+  return Object.fromEntries(Object.entries(sent));
+}
+
 export function IsStringRecord(limits: StringRecordLimits, options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
+  return (target, propertyName) => {
+    Transform(ownEntriesOf, { toClassOnly: true })(target, propertyName as string);
     registerDecorator({
       name: 'isStringRecord',
       target: target.constructor,
@@ -33,4 +47,5 @@ export function IsStringRecord(limits: StringRecordLimits, options?: ValidationO
       },
       validator: { validate: (value: unknown) => isStringRecord(value, limits) },
     });
+  };
 }

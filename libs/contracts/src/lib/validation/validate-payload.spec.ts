@@ -76,3 +76,22 @@ describe('validatePayload on object-model keys', () => {
     expect(validatePayload(CertificateCreateCommand, raw)).toEqual({ ok: false, problems: [`payload may not use the key "${key}"`] });
   });
 });
+
+describe('validatePayload on string records', () => {
+  // Every key Object.prototype holds that matches the tag key rule ([A-Za-z0-9_-]{1,64}), reserved ones aside.
+  const inherited = Object.getOwnPropertyNames(Object.prototype).filter((key) => /^[A-Za-z0-9_-]{1,64}$/.test(key) && !['__proto__', 'constructor'].includes(key));
+
+  it('keeps tags and labels whose keys Object.prototype also holds (toString, valueOf, __defineGetter__ …)', () => {
+    const record = Object.fromEntries([['env', 'prod'], ...inherited.map((key, i) => [key, `v${i}`])]) as Record<string, string>;
+    expect(inherited).toEqual(expect.arrayContaining(['toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf']));
+    const raw = JSON.parse(JSON.stringify({ ...valid, tags: record, labels: { toString: 'x' } })) as unknown;
+    const result = validatePayload(CertificateCreateCommand, raw);
+    expect(result.ok && { tags: result.value.tags, labels: result.value.labels }).toEqual({ tags: record, labels: { toString: 'x' } });
+  });
+
+  it('still refuses a record that is not a plain map of strings', () => {
+    for (const tags of [['a'], { toString: 1 }, 'text', { 'a.b': 'x' }]) {
+      expect(validatePayload(CertificateCreateCommand, { ...valid, tags }).ok).toBe(false);
+    }
+  });
+});
