@@ -1,4 +1,4 @@
-import { createTestCertificate, createTestCsrPem } from '@certhub/testing';
+import { createTestCertificate, createTestCsrPem, type TestCertificate } from '@certhub/testing';
 import { request } from 'node:http';
 import { expectRainbondError } from './support/rainbond-assertions';
 import { newRainbondTeam, type RainbondTeam } from './support/rainbond-team';
@@ -15,10 +15,10 @@ afterAll(async () => env?.close());
 const stored = () => env.db.collection('certificates').countDocuments({ tenantId: team.id });
 
 /** Sends raw bytes, as a broken or hostile client would, bypassing fetch's own encoding. */
-function sendRaw(body: Buffer): Promise<{ status: number; body: unknown }> {
-  const url = new URL(`${env.stack.gatewayUrl}/openapi/v1/teams/${team.id}/certificates`);
+function sendBytes(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: unknown }> {
+  const url = new URL(`${env.stack.gatewayUrl}${path}`);
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', authorization: team.token } }, (response) => {
+    const outgoing = request(url, { method: 'POST', headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
@@ -27,6 +27,51 @@ function sendRaw(body: Buffer): Promise<{ status: number; body: unknown }> {
     outgoing.end(body);
   });
 }
+
+const sendRaw = (body: Buffer) =>
+  sendBytes(`/openapi/v1/teams/${team.id}/certificates`, body, { 'content-type': 'application/json; charset=utf-8', authorization: team.token });
+
+interface JsonApi {
+  readonly name: string;
+  readonly path: () => string;
+  readonly auth: () => Record<string, string>;
+  /** A complete, valid import body for this API. */
+  readonly fields: (cert: TestCertificate, name: string) => Record<string, string>;
+  /** The API's documented 400 for a body it cannot take as parameters. */
+  readonly refusal: Record<string, unknown>;
+}
+
+/** Every API that takes JSON only, each with its own "body not JSON / parameters" 400 (the team's token serves as a Huawei project's). */
+const JSON_APIS: readonly JsonApi[] = [
+  {
+    name: 'Rainbond',
+    path: () => `/openapi/v1/teams/${team.id}/certificates`,
+    auth: () => ({ authorization: team.token }),
+    fields: (cert, name) => ({ alias: name, certificate: cert.certificatePem, private_key: cert.privateKeyPem, certificate_type: 'server' }),
+    refusal: { code: 400, msg: expect.stringContaining('invalid parameters') },
+  },
+  {
+    name: 'Huawei SCM',
+    path: () => '/v3/scm/certificates/import',
+    auth: () => ({ 'x-auth-token': team.token }),
+    fields: (cert, name) => ({ name, certificate: cert.certificatePem, private_key: cert.privateKeyPem }),
+    refusal: { error_code: 'SCM.0005' },
+  },
+  {
+    name: 'Huawei APIG',
+    path: () => `/v2/${team.id}/apigw/certificates`,
+    auth: () => ({ 'x-auth-token': team.token }),
+    fields: (cert, name) => ({ name, type: 'global', cert_content: cert.certificatePem, private_key: cert.privateKeyPem }),
+    refusal: { error_code: 'APIG.2000' },
+  },
+  {
+    name: 'certhub',
+    path: () => `/certhub/v1/tenants/${team.id}/certificates`,
+    auth: () => ({ authorization: team.token }),
+    fields: (cert, name) => ({ name, certificate: cert.certificatePem, privateKey: cert.privateKeyPem }),
+    refusal: { code: 'INVALID_REQUEST' },
+  },
+];
 
 describe('hostile request bodies, answered in the API format with nothing stored', () => {
   it('refuses a body over HTTP_BODY_LIMIT_BYTES (256 KiB) with 413 before parsing it', async () => {
@@ -76,6 +121,15 @@ describe('hostile request bodies, answered in the API format with nothing stored
     expectRainbondError(await team.add({ alias: 'k', private_key: cert.privateKeyPem, certificate: cert.privateKeyPem, certificate_type: 's' }), 400, 'the certificate is invalid');
     expectRainbondError(await team.add({ alias: 'k', private_key: `${cert.privateKeyPem}${cert.privateKeyPem}`, certificate: cert.certificatePem, certificate_type: 's' }), 400, 'the private key is invalid');
     expectRainbondError(await team.add({ alias: 'k', private_key: cert.privateKeyPem, certificate: `subject=CN = csr.example\n${await createTestCsrPem()}trailing words`, certificate_type: 's' }), 400, 'the certificate is invalid');
+    expect(await stored()).toBe(0);
+  });
+
+  it.each(JSON_APIS.map((api) => [api.name, api]))('%s: refuses a form-encoded body (only Alibaba takes forms) with its "body not JSON" 400', async (_name, api) => {
+    const cert = await createTestCertificate({ keyType: 'p256' });
+    const form = Buffer.from(new URLSearchParams(api.fields(cert, 'form1')).toString());
+    const answer = await sendBytes(api.path(), form, { 'content-type': 'application/x-www-form-urlencoded', ...api.auth() });
+    expect(answer).toEqual({ status: 400, body: expect.objectContaining(api.refusal) });
+    expect(JSON.stringify(answer.body)).toContain('must be JSON (Content-Type: application/json)');
     expect(await stored()).toBe(0);
   });
 });
