@@ -22,8 +22,8 @@ async function bootstrap(): Promise<void> {
     rawBody: true,
   });
   // Size limits apply before any parsing; Alibaba's RPC style also posts form bodies.
-  // Any JSON value parses; JsonObjectBodyMiddleware then refuses what is not an object, saying so.
-  app.useBodyParser('json', { limit: config.http.bodyLimitBytes, strict: false });
+  // JSON bodies are read as bytes: JsonBodyMiddleware checks their charset and UTF-8 and parses them.
+  app.useBodyParser('raw', { type: 'application/json', limit: config.http.bodyLimitBytes });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });
   app.useGlobalFilters(new DialectExceptionFilter(ERROR_RENDERERS));
   app.useGlobalPipes(createValidationPipe());

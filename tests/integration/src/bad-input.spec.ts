@@ -132,4 +132,18 @@ describe('hostile request bodies, answered in the API format with nothing stored
     expect(JSON.stringify(answer.body)).toContain('must be JSON (Content-Type: application/json)');
     expect(await stored()).toBe(0);
   });
+
+  it.each(JSON_APIS.map((api) => [api.name, api]))('%s: takes charset=utf8 (any case) as UTF-8, and answers any other charset with its 400, never 415', async (_name, api) => {
+    const cert = await createTestCertificate({ keyType: 'p256' });
+    const json = (name: string) => Buffer.from(JSON.stringify(api.fields(cert, name)));
+    for (const charset of ['latin1', 'us-ascii', 'utf-16']) {
+      const answer = await sendBytes(api.path(), json(`cs-${charset}`), { 'content-type': `application/json; charset=${charset}`, ...api.auth() });
+      expect(answer).toEqual({ status: 400, body: expect.objectContaining(api.refusal) });
+      expect(JSON.stringify(answer.body)).toContain('must be JSON in UTF-8');
+    }
+    expect(await stored()).toBe(0);
+    const accepted = await sendBytes(api.path(), json(`utf8_${api.name.length}`), { 'content-type': 'application/json; charset=UTF8', ...api.auth() });
+    expect([200, 201]).toContain(accepted.status);
+    await env.db.collection('certificates').deleteMany({ tenantId: team.id });
+  });
 });

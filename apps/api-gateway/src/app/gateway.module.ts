@@ -7,6 +7,7 @@ import { CertificateLifecycleModule } from '../certificate-lifecycle/certificate
 import { CertificateQueriesModule } from '../certificate-queries/certificate-queries.module';
 import { CertificateUploadsModule } from '../certificate-uploads/certificate-uploads.module';
 import { BodyDepthMiddleware } from '../errors/body-depth.middleware';
+import { JsonBodyMiddleware } from '../errors/json-body.middleware';
 import { JsonContentTypeMiddleware } from '../errors/json-content-type.middleware';
 import { JsonObjectBodyMiddleware } from '../errors/json-object-body.middleware';
 import { HttpMetricsMiddleware } from '../metrics/http-metrics.middleware';
@@ -45,6 +46,6 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware, AccessLogMiddleware, RequestIdMiddleware, JsonContentTypeMiddleware, BodyDepthMiddleware, JsonObjectBodyMiddleware).forRoutes('*');
+    consumer.apply(HttpMetricsMiddleware, AccessLogMiddleware, RequestIdMiddleware, JsonBodyMiddleware, JsonContentTypeMiddleware, BodyDepthMiddleware, JsonObjectBodyMiddleware).forRoutes('*');
   }
 }

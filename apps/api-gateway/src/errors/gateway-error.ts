@@ -39,7 +39,9 @@ function fromHttpException(exception: HttpException): GatewayError {
     case HttpStatus.NOT_FOUND:
       return { code: 'NOT_FOUND', message: 'No such resource.', httpStatus: status };
     case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
-      return { code: 'INVALID_REQUEST', message: 'Unsupported content type.', httpStatus: status };
+      // body-parser's 415 (a Content-Encoding it cannot inflate, a form in another charset): no dialect documents
+      // 415, each answers a body it cannot read with its parameter 400.
+      return { code: 'INVALID_REQUEST', message: 'The request body cannot be read: unsupported charset or content encoding.' };
     default:
       if (status >= 500) return { code: 'INTERNAL', message: 'Internal error.' };
       return { code: 'INVALID_REQUEST', message: describeBadRequest(body) };
