@@ -102,7 +102,8 @@ describe('hostile request bodies, answered in the API format with nothing stored
 
   it('answers invalid UTF-8 with 400', async () => {
     const answer = await sendRaw(Buffer.concat([Buffer.from('{"alias": "'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]));
-    expect(answer.status).toBe(400);
+    // Said so: the body is incomplete as well, and a 400 for that alone once hid bytes read as U+FFFD.
+    expectRainbondError(answer as { status: number; body: unknown; text: string }, 400, 'not valid UTF-8');
     expect(await stored()).toBe(0);
   });
 
@@ -145,5 +146,22 @@ describe('hostile request bodies, answered in the API format with nothing stored
     const accepted = await sendBytes(api.path(), json(`utf8_${api.name.length}`), { 'content-type': 'application/json; charset=UTF8', ...api.auth() });
     expect([200, 201]).toContain(accepted.status);
     await env.db.collection('certificates').deleteMany({ tenantId: team.id });
+  });
+
+  it.each(JSON_APIS.map((api) => [api.name, api]))('%s: refuses a name with a lone surrogate or bytes that are not UTF-8 with its 400, instead of storing U+FFFD', async (_name, api) => {
+    const cert = await createTestCertificate({ keyType: 'p256' });
+    // A complete, valid import but for its name: the name is the only reason for the 400.
+    const [before, after] = JSON.stringify(api.fields(cert, 'PLACEHOLDER')).split('PLACEHOLDER');
+    const bodies = [
+      Buffer.from(`${before}a\\ud800zz1${after}`),
+      Buffer.from(`${before}\\udbffzz1${after}`),
+      Buffer.concat([Buffer.from(`${before}ab`), Buffer.from([0xff, 0xfe]), Buffer.from(`cd${after}`)]),
+    ];
+    for (const body of bodies) {
+      const answer = await sendBytes(api.path(), body, { 'content-type': 'application/json', ...api.auth() });
+      expect(answer).toEqual({ status: 400, body: expect.objectContaining(api.refusal) });
+      expect(JSON.stringify(answer.body)).toMatch(/not well-formed Unicode|not valid UTF-8/);
+    }
+    expect(await stored()).toBe(0);
   });
 });

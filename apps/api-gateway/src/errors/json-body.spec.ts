@@ -33,3 +33,20 @@ describe('decodeJsonBody', () => {
     expect(decodeJsonBody(Buffer.from('null'), 'application/json')).toBeNull();
   });
 });
+
+describe('decodeJsonBody on text that is not well-formed', () => {
+  it('refuses bytes that are not UTF-8 instead of reading them as U+FFFD', () => {
+    const bytes = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    expect(refusal(bytes, 'application/json')).toBe('The request body is not valid UTF-8.');
+  });
+
+  it.each(['"\\ud800zz1"', '"zz\\udbff"', '"\\udc00"', '"a\\udc00\\ud800b"'])('refuses the lone surrogate in %s, as a value, a key or deep down', (text) => {
+    for (const json of [`{"name":${text}}`, `{${text}:"x"}`, `{"tags":{"a":[1,{"b":${text}}]}}`]) {
+      expect(refusal(Buffer.from(json), 'application/json')).toMatch(/not well-formed Unicode/);
+    }
+  });
+
+  it('reads surrogate pairs, escaped or not, and U+FFFD itself', () => {
+    expect(decodeJsonBody(Buffer.from('{"name":"\\ud83d\\ude00 😀 \\ufffd"}'), 'application/json')).toEqual({ name: '😀 😀 \ufffd' });
+  });
+});

@@ -24,11 +24,36 @@ export function decodeJsonBody(bytes: Buffer, contentType: string | undefined): 
     throw new CerthubError('INVALID_REQUEST', 'The request body is not valid UTF-8.');
   }
   if (text.length === 0) return {};
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new CerthubError('INVALID_REQUEST', 'The request body is not valid JSON.');
   }
+  if (holdsIllFormedText(value)) {
+    throw new CerthubError('INVALID_REQUEST', 'The request body holds a string that is not well-formed Unicode (a lone surrogate such as \\ud800).');
+  }
+  return value;
+}
+
+/**
+ * A lone UTF-16 surrogate (`"\ud800"` is valid JSON) cannot be stored as UTF-8: it became U+FFFD on its way to
+ * the database, so the name stored was not the one answered, and two different names collided. Every key and
+ * string of the body is checked here, once for all fields. (String.prototype.isWellFormed is ES2024, past our lib.)
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Walked with an explicit stack: the body's depth is checked only after this (BodyDepthMiddleware). */
+function holdsIllFormedText(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (typeof node === 'string') {
+      if (LONE_SURROGATE.test(node)) return true;
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, child] of Object.entries(node)) pending.push(key, child);
+    }
+  }
+  return false;
 }
 
 /** The `charset` parameter of a Content-Type, unquoted and in lower case; the media type was matched already. */
