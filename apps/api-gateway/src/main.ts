@@ -10,6 +10,7 @@ import { applyHttpServerTimeouts } from './app/http-server-timeouts';
 import { DialectExceptionFilter } from './errors/dialect-exception.filter';
 import { ERROR_RENDERERS } from './errors/renderers';
 import { createValidationPipe } from './errors/validation.pipe';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 
 async function bootstrap(): Promise<void> {
   limitHeapGrowth();
@@ -21,6 +22,9 @@ async function bootstrap(): Promise<void> {
     // Keep the body bytes (req.rawBody): Huawei AK/SK and Alibaba v3 signatures cover their SHA-256.
     rawBody: true,
   });
+  // Counted before the body parsers, so that what they refuse (413, a bad body) is counted like any answer.
+  const metrics = app.get(HttpMetricsMiddleware);
+  app.use(metrics.use.bind(metrics));
   // Size limits apply before any parsing; Alibaba's RPC style also posts form bodies.
   // JSON bodies are read as bytes: JsonBodyMiddleware checks their charset and UTF-8 and parses them.
   app.useBodyParser('raw', { type: 'application/json', limit: config.http.bodyLimitBytes });

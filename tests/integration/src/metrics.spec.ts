@@ -49,4 +49,19 @@ describe('Prometheus metrics', () => {
 
     expect(await scrape(`${env.stack.healthUrl('parser')}/metrics`)).toMatch(/certhub_bus_lag_messages\{consumer="parser-service",service="parser-service"\} 0/);
   });
+
+  it('count the requests the body parsers refuse (too large, not JSON, another charset) by dialect and status', async () => {
+    const team = await newRainbondTeam(env);
+    const post = (body: string, contentType = 'application/json') =>
+      fetch(`${env.stack.gatewayUrl}/v3/scm/certificates/import`, { method: 'POST', headers: { 'content-type': contentType, 'x-auth-token': team.token }, body });
+    const counted = async (status: number) => {
+      const match = new RegExp(`certhub_http_requests_total\\{dialect="huawei-scm",method="POST",status="${status}",service="api-gateway"\\} (\\d+)`).exec(await scrape(`${env.stack.gatewayUrl}/metrics`));
+      return Number(match?.[1] ?? 0);
+    };
+    const [before413, before400] = [await counted(413), await counted(400)];
+    expect((await post(JSON.stringify({ name: 'x'.repeat(300_000) }))).status).toBe(413);
+    expect((await post('{bad')).status).toBe(400);
+    expect((await post('{}', 'application/json; charset=latin1')).status).toBe(400);
+    expect([await counted(413), await counted(400)]).toEqual([before413 + 1, before400 + 2]);
+  });
 });

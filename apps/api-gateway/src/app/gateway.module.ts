@@ -40,12 +40,13 @@ export class GatewayModule implements NestModule {
         OpenApiModule,
       ],
       controllers: [NatsHealthController],
-      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }, HttpMetricsMiddleware],
       exports: [GATEWAY_CONFIG],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware, AccessLogMiddleware, RequestIdMiddleware, JsonBodyMiddleware, JsonContentTypeMiddleware, BodyDepthMiddleware, JsonObjectBodyMiddleware).forRoutes('*');
+    // HttpMetricsMiddleware is mounted in main.ts, before the body parsers.
+    consumer.apply(AccessLogMiddleware, RequestIdMiddleware, JsonBodyMiddleware, JsonContentTypeMiddleware, BodyDepthMiddleware, JsonObjectBodyMiddleware).forRoutes('*');
   }
 }

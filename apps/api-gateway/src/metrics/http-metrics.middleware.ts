@@ -30,7 +30,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 
   use(request: Request, response: Response, next: NextFunction): void {
-    // Middleware is mounted on a path, so request.path is relative to it; the original URL is the real one.
+    // The original URL is the real one, wherever the middleware is mounted.
     const path = request.originalUrl.split('?')[0] ?? '/';
     const dialect = dialectOf({ path, query: request.query, body: request.body });
     const stop = this.duration.startTimer({ dialect });
