@@ -1,5 +1,7 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import type { Request } from 'express';
 import { HuaweiIamGuard } from '../auth/huawei-iam.guard';
+import { carriesContent } from '../errors/json-content-type.middleware';
 import { CertificateImports } from '../imports/certificate-imports.service';
 import { ImportContext, type ImportRequestContext } from '../request-context/import-context.decorator';
 import type { ApigCertificateResponse } from './huawei-apig-certificate.response';
@@ -15,12 +17,14 @@ export class HuaweiApigCertificatesController {
 
   /**
    * The guard made sure the path's project_id is the credential's, so the context's tenant is that project.
-   * A body that is not JSON never gets here (JsonContentTypeMiddleware); no body at all is `undefined`: missing.
+   * A body that is not JSON never gets here (JsonContentTypeMiddleware). No content (`Content-Length: 0`, which
+   * the JSON parser reads as `{}`) is APIG's missing body (APIG.2001 parameterName:body).
    */
   @Post()
   @HttpCode(200)
-  async create(@ImportContext() context: ImportRequestContext, @Body() body: unknown): Promise<ApigCertificateResponse> {
-    const command = toCreateCommand(context.tenantId, context.requestId, readCreateCertificateRequest(body));
+  async create(@ImportContext() context: ImportRequestContext, @Body() body: unknown, @Req() request: Request): Promise<ApigCertificateResponse> {
+    const sent = carriesContent(request) ? body : undefined;
+    const command = toCreateCommand(context.tenantId, context.requestId, readCreateCertificateRequest(sent));
     return toCertificateResponse(await this.imports.submit('create', command));
   }
 }
