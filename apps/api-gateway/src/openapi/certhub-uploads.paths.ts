@@ -39,6 +39,7 @@ export const IMPORT_CERTIFICATE: Operation = {
   responses: {
     '201': response('Stored', jsonContent(schemaRef('ImportedCertificate'))),
     '400': error(['INVALID_REQUEST', ...UPLOAD_ERRORS], 'The body is malformed, or the upload has a problem (the first one found)'),
+    '404': error(['NOT_FOUND'], 'A retry with the Idempotency-Key of an import whose certificate was deleted since'),
     '409': error(['NAME_CONFLICT', 'IDEMPOTENCY_KEY_REUSED'], 'The name is taken, or the Idempotency-Key was used for other content'),
     ...common,
   },

@@ -84,6 +84,11 @@ describe('OpenAPI document: structure', () => {
 
 // That the paths are exactly the routes the gateway serves is checked against its router: openapi.routes.spec.ts.
 describe('OpenAPI document: the dialect operations', () => {
+  it('lists 404 on every create: a keyed retry after the certificate was deleted answers it', () => {
+    const creates = ['/openapi/v1/teams/{team_id}/certificates', '/v2/{project_id}/apigw/certificates', '/v3/scm/certificates/import', '/', '/certhub/v1/tenants/{tenant_id}/certificates'];
+    for (const path of creates) expect({ path, statuses: Object.keys(doc.paths[path]?.post?.responses ?? {}) }).toEqual({ path, statuses: expect.arrayContaining(['404']) });
+  });
+
   it('offers Idempotency-Key on every dialect operation and the documented auth headers', () => {
     // The gateway's own endpoints (tag certhub: listing, health, metrics, this document) take no Idempotency-Key.
     for (const [path, , operation] of operations().filter(([, , operation]) => !operation.tags.includes('certhub'))) {

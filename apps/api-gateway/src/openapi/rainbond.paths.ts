@@ -27,6 +27,8 @@ const ERRORS: Readonly<Record<string, string>> = {
   '401': 'No Authorization header, or a token certhub did not issue',
   '403': 'The token belongs to another team',
   '404': "Unknown id, another team's id, or a non-numeric id",
+  // A retried add answers the stored result, and a certificate deleted since then has none to give.
+  '404 add': 'A retry with the Idempotency-Key of an add whose certificate was deleted since',
   '409': 'Idempotency-Key reused for a different body',
   '412': 'The alias is taken in this team',
   '413': 'Body over HTTP_BODY_LIMIT_BYTES',
@@ -34,8 +36,9 @@ const ERRORS: Readonly<Record<string, string>> = {
   '503': 'Bus or database unavailable; retry with the same Idempotency-Key',
 };
 
+/** A status, or a status and the operation whose own description it takes (`404 add`). */
 const errors = (statuses: readonly string[]): Record<string, Response> =>
-  Object.fromEntries(statuses.map((status) => [status, errorResponse(Number(status), ERRORS[status] ?? 'Error')]));
+  Object.fromEntries(statuses.map((key) => [key.split(' ')[0], errorResponse(Number.parseInt(key, 10), ERRORS[key] ?? 'Error')]));
 
 const teamId = {
   name: 'team_id',
@@ -55,7 +58,7 @@ const add: Operation = {
   operationId: 'rainbondAddCertificate',
   parameters: [teamId, IDEMPOTENCY_KEY_PARAMETER],
   requestBody: body,
-  responses: { '200': ok, ...errors(['400', '401', '403', '409', '412', '413', '500', '503']) },
+  responses: { '200': ok, ...errors(['400', '401', '403', '404 add', '409', '412', '413', '500', '503']) },
   security,
 };
 
