@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { readParameters } from './alibaba-parameters';
 import { checkFormat, responseFormatOf } from './alibaba-response-format';
 
-function request(init: { method?: string; url?: string; form?: Record<string, unknown>; contentType?: string; headers?: Record<string, string> }): Request {
+function request(init: { method?: string; url?: string; form?: Record<string, unknown>; contentType?: string; headers?: Record<string, string>; rawBody?: Buffer }): Request {
   const contentType = init.contentType ?? (init.form ? 'application/x-www-form-urlencoded' : undefined);
   const headers: Record<string, string> = { ...(contentType ? { 'content-type': contentType, 'content-length': '42' } : {}), ...init.headers };
   return {
@@ -11,6 +11,7 @@ function request(init: { method?: string; url?: string; form?: Record<string, un
     originalUrl: init.url ?? '/',
     headers,
     body: init.form,
+    rawBody: init.rawBody,
     is: (type: string) => (contentType?.startsWith(type) ? type : false),
   } as unknown as Request;
 }
@@ -30,6 +31,11 @@ describe('Alibaba request parameters', () => {
     expect(Object.fromEntries(parameters)).toEqual({ Action: 'CreateUserCertificate', Name: 'a b+c', Empty: '', Cert: 'x y' });
   });
 
+  it('reads UTF-8, escaped or raw, in the query and the form', () => {
+    const parameters = readParameters(request({ method: 'POST', url: '/?Name=%E8%AF%81%E4%B9%A6', form: { Tag: '证书' }, rawBody: Buffer.from('Tag=证书') }));
+    expect(Object.fromEntries(parameters)).toEqual({ Name: '证书', Tag: '证书' });
+  });
+
   it('merges a POST form body with the query string', () => {
     const parameters = readParameters(request({ method: 'POST', url: '/?Format=JSON', form: { Action: 'CreateUserCertificate' } }));
     expect(Object.fromEntries(parameters)).toEqual({ Format: 'JSON', Action: 'CreateUserCertificate' });
@@ -40,6 +46,11 @@ describe('Alibaba request parameters', () => {
   });
 
   it.each([
+    ['bytes that are not UTF-8 in the query', request({ url: '/?Name=a%FFb' })],
+    ['a stray % in the query', request({ url: '/?Name=100%' })],
+    ['an encoded lone surrogate in the query', request({ url: '/?Name=%ED%A0%80' })],
+    ['bytes that are not UTF-8 in the form', request({ method: 'POST', form: { Name: 'a\ufffdb' }, rawBody: Buffer.from('Name=a%FFb') })],
+    ['raw bytes that are not UTF-8 in the form', request({ method: 'POST', form: { Name: 'a\ufffdb' }, rawBody: Buffer.from([0x4e, 0x3d, 0xff]) })],
     ['twice in the query', request({ url: '/?Name=a&Name=b' })],
     ['in the query and the form', request({ method: 'POST', url: '/?Name=a', form: { Name: 'b' } })],
     ['twice in the form (an array after parsing)', request({ method: 'POST', form: { Name: ['a', 'b'] } })],

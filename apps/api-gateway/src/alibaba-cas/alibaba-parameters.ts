@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { rawBodyOf } from '../auth/raw-body';
 import { alibabaError } from './alibaba-error-codes';
 
 /** Every request parameter by name: Alibaba signs them all, whichever part of the request carried them. */
@@ -41,7 +42,38 @@ export function printable(name: string): string {
 function queryEntries(request: Request): Array<[string, string]> {
   const url = request.originalUrl ?? request.url;
   const start = url.indexOf('?');
-  return start < 0 ? [] : [...new URLSearchParams(url.slice(start + 1))];
+  return start < 0 ? [] : [...new URLSearchParams(wellEncoded(url.slice(start + 1)))];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * URLSearchParams and the form parser read bytes that are not UTF-8 (`%FF`, or raw in a form body) as U+FFFD:
+ * the name stored would then not be the one sent, and two different names could collide, as with the JSON
+ * APIs (json-body.ts). Such a parameter is refused instead, as is a `%` that starts no escape.
+ */
+function wellEncoded(encoded: string): string {
+  for (const pair of encoded.split('&')) {
+    try {
+      decodeURIComponent(pair.replace(/\+/g, ' '));
+    } catch {
+      throw alibabaError('InvalidParameter', `The parameter ${printable(pair.split('=')[0] ?? '')} is not percent-encoded UTF-8.`);
+    }
+  }
+  return encoded;
+}
+
+/** The form body's own bytes, when the parser kept them, checked like the query string. */
+function assertWellEncodedForm(request: Request): void {
+  const raw = rawBodyOf(request);
+  if (raw === null || raw.length === 0) return;
+  let text: string;
+  try {
+    text = utf8.decode(raw);
+  } catch {
+    throw alibabaError('InvalidParameter', 'The form body is not UTF-8.');
+  }
+  wellEncoded(text);
 }
 
 function formEntries(request: Request): Array<[string, string]> {
@@ -49,6 +81,7 @@ function formEntries(request: Request): Array<[string, string]> {
   if (!request.is('application/x-www-form-urlencoded')) {
     throw alibabaError('InvalidParameter', 'A POST body must be application/x-www-form-urlencoded.');
   }
+  assertWellEncodedForm(request);
   const body: unknown = request.body;
   if (typeof body !== 'object' || body === null) return [];
   return Object.entries(body).map(([name, value]): [string, string] => {
