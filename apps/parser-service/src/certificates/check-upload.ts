@@ -3,7 +3,7 @@ import { readCertificateField, readChainField, readTrustedRootField } from './ce
 import { describeCertificate, describeChainEntry } from './certificate/certificate-metadata';
 import type { ParsedCertificate } from './certificate/parsed-certificate';
 import { assertCurrentlyValid, assertExtensionsProcessable, expiryWarning } from './certificate/validity';
-import { assembleChain, missingIssuerWarning } from './chain/chain-assembly';
+import { assembleChain, missingIssuerWarning, pathBelowRoot } from './chain/chain-assembly';
 import { verifyChain } from './chain/chain-verification';
 import { assertIssuersUsable } from './chain/issuer-usability';
 import { asDomainError, underCode, underCodeAsync } from './domain-errors';
@@ -96,8 +96,9 @@ export async function checkUpload(material: ImportMaterial, now: Date): Promise<
   const chainMetadata = chain ? attempt('chain', () => underCode('CHAIN_PARSE_FAILED', 'The certificate chain could not be decoded.', () => chain.map(describeChainEntry))) : null;
   if (privateKey && leaf && chain) await attemptAsync('privateKey', () => underCodeAsync('KEY_MISMATCH', 'The private key does not match the certificate.', () => assertKeyMatches(privateKey, leaf, chain)));
   if (leaf && chain && rootRead) {
-    const linked = await attemptAsync('chain', () => underCodeAsync('CHAIN_BROKEN', 'The certificate chain could not be verified.', () => verifyChain(leaf, chain, rootField)));
-    if (linked) attempt('chain', () => assertIssuersUsable(chain, rootField, now));
+    const path = pathBelowRoot(chain, rootField);
+    const linked = await attemptAsync('chain', () => underCodeAsync('CHAIN_BROKEN', 'The certificate chain could not be verified.', () => verifyChain(leaf, path, rootField)));
+    if (linked) attempt('chain', () => assertIssuersUsable(path, rootField, now));
   }
 
   // Warnings after the errors: they never block, so the import, which answers the first error, never answers one.

@@ -48,6 +48,11 @@ describe('CERT_PARSE_FAILED for a critical extension clients do not process', ()
     await expectInspectionFailure({ certificate: odd.certificatePem, privateKey: odd.privateKeyPem }, 'CERT_PARSE_FAILED', /marks extension 1\.3\.6\.1\.4\.1\.55555\.1 as critical/);
   });
 
+  it('refuses a CT precertificate, saying to upload the issued certificate instead', async () => {
+    const precertificate = withExtensions('1.3.6.1.4.1.11129.2.4.3=critical,ASN1:NULL');
+    await expectInspectionFailure({ certificate: precertificate.certificatePem, privateKey: precertificate.privateKeyPem }, 'CERT_PARSE_FAILED', /precertificate .*download the certificate your CA issued/);
+  });
+
   it('accepts the same extension when it is not critical, and critical extensions clients process', async () => {
     const fine = withExtensions('1.3.6.1.4.1.55555.1=ASN1:NULL', 'keyUsage=critical,digitalSignature', 'extendedKeyUsage=critical,serverAuth', 'certificatePolicies=critical,2.23.140.1.2.1');
     await expect(inspectImport({ certificate: fine.certificatePem, privateKey: fine.privateKeyPem })).resolves.toBeDefined();

@@ -68,6 +68,36 @@ describe('CHAIN_BROKEN for an issuer clients refuse', () => {
     await expectInspectionFailure(await issuedBy(notCa), 'CHAIN_BROKEN', /chain certificate 1 "CN=.*" cannot issue certificates: its key usage does not allow signing certificates/);
   });
 
+  it('that has no basicConstraints, though its key usage allows signing certificates (OpenSSL error 79)', async () => {
+    const keyUsageOnly = await createTestCertificate({ isCa: true, issuer: chain.root, basicConstraints: 'omitted' });
+    await expectInspectionFailure(await issuedBy(keyUsageOnly), 'CHAIN_BROKEN', /chain certificate 1 "CN=.*" cannot issue certificates: it has no basic constraints marking it as a CA/);
+  });
+
+  it('that has more CAs below it than its path length allows (OpenSSL error 25)', async () => {
+    const top = await createTestCertificate({ isCa: true, issuer: chain.root, basicConstraints: { pathLength: 0 } });
+    const lower = await createTestCertificate({ isCa: true, issuer: top });
+    const leaf = await createTestCertificate({ issuer: lower });
+    await expectInspectionFailure(
+      { certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: lower.certificatePem + top.certificatePem },
+      'CHAIN_BROKEN',
+      /chain certificate 2 "CN=.*" allows at most 0 intermediate CA certificates below it \(pathlen:0\), and the chain has 1/,
+    );
+    const direct = await createTestCertificate({ issuer: top });
+    await expect(inspectImport({ certificate: direct.certificatePem, privateKey: direct.privateKeyPem, chain: top.certificatePem })).resolves.toBeDefined();
+  });
+
+  it('but not for a cross-signed copy of the trusted root ending the chain, even an expired one: clients stop at the root', async () => {
+    const newRoot = await createTestCertificate({ isCa: true });
+    const oldRoot = await createTestCertificate({ isCa: true });
+    const crossSigned = await createTestCertificate({ isCa: true, issuer: oldRoot, keyPair: newRoot.keyPair, commonName: newRoot.commonName, notBefore: days(-400), notAfter: days(-1) });
+    const intermediate = await createTestCertificate({ isCa: true, issuer: newRoot });
+    const leaf = await createTestCertificate({ issuer: intermediate });
+    const upload = { certificate: leaf.certificatePem, privateKey: leaf.privateKeyPem, chain: intermediate.certificatePem + crossSigned.certificatePem };
+    await expect(inspectImport({ ...upload, trustedRootCa: newRoot.certificatePem })).resolves.toBeDefined();
+    // Without the root, the expired cross-sign is what clients get: refused as before.
+    await expectInspectionFailure(upload, 'CHAIN_BROKEN', /chain certificate 2 "CN=.*" expired on/);
+  });
+
   it('that has expired', async () => {
     const expired = await createTestCertificate({ isCa: true, issuer: chain.root, notBefore: days(-40), notAfter: days(-10) });
     await expectInspectionFailure(await issuedBy(expired), 'CHAIN_BROKEN', /chain certificate 1 "CN=.*" expired on .*leave it out/);

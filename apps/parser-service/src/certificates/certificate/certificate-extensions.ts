@@ -1,6 +1,5 @@
 import { CerthubError, type SubjectAltNames } from '@certhub/contracts';
 import { readDerElement } from '../asn1/der-reader';
-import { sameName } from '../names/distinguished-name';
 import type { ParsedCertificate } from './parsed-certificate';
 import { x509 } from './x509-runtime';
 
@@ -73,18 +72,31 @@ export function isCertificateAuthority(cert: ParsedCertificate): boolean {
 }
 
 /**
- * Why clients would not take this certificate as an issuer, or null when they would. Mirrors OpenSSL's
- * check_ca (and so RFC 5280 §4.2.1.9 and §4.2.1.3 as TLS clients apply them): a keyUsage without keyCertSign
- * rules it out; otherwise basicConstraints decides; without it only a v1 self-issued root, or a certificate
- * whose keyUsage allows signing certificates, is tolerated.
+ * Why clients would not take this certificate as an issuer below their trust anchor, or null when they would.
+ * OpenSSL's check_chain_extensions (RFC 5280 §4.2.1.9 and §4.2.1.3 as TLS clients apply them): a keyUsage
+ * without keyCertSign rules it out, and basicConstraints must say CA:TRUE; a keyUsage alone, a v1 certificate
+ * or a Netscape type does not make an intermediate a CA (error 79, "invalid CA certificate").
  */
 export function whyNotAnIssuer(cert: ParsedCertificate): string | null {
   const keyUsage = extensionValue(cert, KEY_USAGE);
   if (keyUsage !== null && !allowsCertSign(keyUsage)) return 'its key usage does not allow signing certificates';
-  if (extensionValue(cert, BASIC_CONSTRAINTS) !== null) return isCertificateAuthority(cert) ? null : 'its basic constraints say it is not a CA (CA:FALSE)';
-  if (keyUsage !== null) return null;
-  const v1SelfIssued = cert.structure.tbsCertificate.version === 0 && sameName(cert.subjectDn, cert.issuerDn);
-  return v1SelfIssued ? null : 'it has no basic constraints marking it as a CA';
+  if (extensionValue(cert, BASIC_CONSTRAINTS) === null) return 'it has no basic constraints marking it as a CA';
+  return isCertificateAuthority(cert) ? null : 'its basic constraints say it is not a CA (CA:FALSE)';
+}
+
+/** basicConstraints pathLenConstraint: how many intermediate CAs may follow this one, or null without a limit. */
+export function pathLengthLimit(cert: ParsedCertificate): number | null {
+  const value = extensionValue(cert, BASIC_CONSTRAINTS);
+  const sequence = value ? readDerElement(value) : null;
+  if (!sequence || sequence.tag !== 0x30) return null;
+  for (let offset = 0; offset < sequence.content.length; ) {
+    const element = readDerElement(sequence.content, offset);
+    if (!element) return null;
+    // A non-negative INTEGER of a few bytes; anything else is no limit clients could apply either.
+    if (element.tag === 0x02) return element.content.length > 0 && element.content.length <= 4 && element.content[0] < 0x80 ? element.content.reduce((n, byte) => n * 256 + byte, 0) : null;
+    offset = element.end;
+  }
+  return null;
 }
 
 function allowsCertSign(keyUsage: Uint8Array): boolean {

@@ -23,6 +23,13 @@ const PROCESSED_EXTENSIONS: ReadonlySet<string> = new Set([
   '2.5.29.54', // inhibitAnyPolicy
 ]);
 
+/** RFC 6962 §3.1: the poison extension marks a precertificate, logged before the real certificate is issued. */
+const CT_PRECERTIFICATE_POISON = '1.3.6.1.4.1.11129.2.4.3';
+
+export function isPrecertificate(cert: ParsedCertificate): boolean {
+  return (cert.structure.tbsCertificate.extensions ?? []).some((extension) => extension.extnID === CT_PRECERTIFICATE_POISON);
+}
+
 /** The OID of the first critical extension clients would not process, or null. */
 export function unhandledCriticalExtension(cert: ParsedCertificate): string | null {
   const extensions = cert.structure.tbsCertificate.extensions ?? [];

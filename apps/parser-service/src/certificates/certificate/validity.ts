@@ -1,6 +1,6 @@
 import { CerthubError } from '@certhub/contracts';
 import { isoSeconds } from './certificate-metadata';
-import { criticalExtensionProblem } from './critical-extensions';
+import { criticalExtensionProblem, isPrecertificate } from './critical-extensions';
 import type { ParsedCertificate } from './parsed-certificate';
 
 /** Under this many days left, a dry run warns that the certificate is about to expire. */
@@ -19,6 +19,12 @@ export function assertCurrentlyValid(cert: ParsedCertificate, now: Date): void {
 
 /** Clients refuse the server certificate outright when it carries a critical extension they cannot process. */
 export function assertExtensionsProcessable(cert: ParsedCertificate): void {
+  if (isPrecertificate(cert)) {
+    throw new CerthubError(
+      'CERT_PARSE_FAILED',
+      'The certificate is a Certificate Transparency precertificate (it carries the CT poison extension), which no client accepts; download the certificate your CA issued and upload that.',
+    );
+  }
   const problem = criticalExtensionProblem(cert, 'The certificate');
   if (problem) throw new CerthubError('CERT_PARSE_FAILED', `${problem} (RFC 5280 §4.2); ask your CA to reissue it.`);
 }

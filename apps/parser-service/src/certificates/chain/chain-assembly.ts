@@ -24,6 +24,18 @@ export function assembleChain(leaf: ParsedCertificate, candidates: readonly Pars
 }
 
 /**
+ * The chain as clients verify it when a trusted root is given. A CA's bundle often ends with a cross-signed
+ * copy of that root (the same name and key, issued by an older root: USERTrust by AddTrust, ISRG Root X1 by
+ * DST): path-building clients stop at the trusted root as soon as they reach its name and key, so that copy
+ * takes no part in the verification, whatever its issuer or its dates. It is still stored as uploaded.
+ */
+export function pathBelowRoot(chain: readonly ParsedCertificate[], root: ParsedCertificate | null): readonly ParsedCertificate[] {
+  const last = chain.at(-1);
+  const copyOfRoot = root !== null && last !== undefined && sameName(last.subjectDn, root.subjectDn) && Buffer.from(last.publicKey.rawData).equals(Buffer.from(root.publicKey.rawData));
+  return copyOfRoot ? chain.slice(0, -1) : chain;
+}
+
+/**
  * A certificate issued by a CA, uploaded without any issuer: accepted (some deployments add the chain
  * themselves), with a warning, because clients that lack the intermediate will refuse the server.
  */

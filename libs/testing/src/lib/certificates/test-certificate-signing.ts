@@ -9,10 +9,11 @@ export async function certificateExtensions(
   isCa: boolean,
   sans: readonly string[],
   issuerKeys?: webcrypto.CryptoKeyPair,
+  basicConstraints?: { readonly pathLength: number } | 'omitted',
 ): Promise<x509.Extension[]> {
   const usages = isCa ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment;
   const list: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(isCa, undefined, true),
+    ...(basicConstraints === 'omitted' ? [] : [new x509.BasicConstraintsExtension(isCa, basicConstraints?.pathLength, true)]),
     new x509.KeyUsagesExtension(usages, true),
     await x509.SubjectKeyIdentifierExtension.create(keyPair.publicKey),
   ];

@@ -31,6 +31,8 @@ export interface TestCertificateOptions {
   readonly signatureHash?: TestSignatureHash;
   /** Lower-case hex without sign handling; random positive 16 bytes by default. */
   readonly serialNumberHex?: string;
+  /** For a CA: its pathLenConstraint, or `'omitted'` to leave basicConstraints out (keyUsage keyCertSign stays). */
+  readonly basicConstraints?: { readonly pathLength: number } | 'omitted';
 }
 
 export interface TestCertificate {
@@ -69,7 +71,7 @@ export async function createTestCertificate(options: TestCertificateOptions = {}
     signingAlgorithm: signing,
     publicKey: keyPair.publicKey,
     signingKey: await signingKey(issuer?.keyPair ?? keyPair, issuer?.keyType ?? keyType, signing),
-    extensions: await certificateExtensions(keyPair, isCa, options.sans ?? (isCa ? [] : [commonName]), issuer?.keyPair),
+    extensions: await certificateExtensions(keyPair, isCa, options.sans ?? (isCa ? [] : [commonName]), issuer?.keyPair, options.basicConstraints),
   });
   return {
     // The library ends PEM without a newline; files written by OpenSSL end with one, and concatenation needs it.
