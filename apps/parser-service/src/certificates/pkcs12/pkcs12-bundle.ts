@@ -48,7 +48,9 @@ export function readPkcs12Bundle(base64: string, passphrase: string | undefined)
   const pfx = decodePfx(base64);
   const secret = passphrase ?? '';
   const authSafeBytes = dataOf(pfx.authSafe);
-  if (pfx.macData) verifyMac(pfx, authSafeBytes, secret, passphrase === undefined);
+  // The decoder leaves an empty MacData in place of an absent one: a bundle without integrity protection
+  // (`-nomac`) is as open as a PEM upload and is read as one; its bags then carry no encryption to check either.
+  if (pfx.macData.mac.digestAlgorithm.algorithm !== '') verifyMac(pfx, authSafeBytes, secret, passphrase === undefined);
   const certificates: Buffer[] = [];
   const keys: Buffer[] = [];
   try {

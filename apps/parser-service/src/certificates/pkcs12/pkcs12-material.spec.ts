@@ -39,6 +39,15 @@ describe('pkcs12Fields', () => {
     expect(error.message).toMatch(/passphrase does not open the PKCS#12 bundle/);
   });
 
+  it.each([
+    ['an empty passphrase (-passout pass:)', 'aes256', undefined],
+    ['an empty passphrase sent as ""', 'aes256', ''],
+    ['no encryption and no MAC at all', 'none', undefined],
+  ] as const)('opens a bundle with %s, as a PEM upload in clear would be', (_, encryption, passphrase) => {
+    const fields = pkcs12Fields(exportPkcs12(chain.leaf, '', { encryption }), passphrase);
+    expect(pemsOf(fields.certificate)).toEqual([chain.leaf.certificatePem]);
+  });
+
   it('asks for the passphrase when none was sent', () => {
     const error = refusal(() => pkcs12Fields(exportPkcs12(chain.leaf, 'right'), undefined));
     expect(error).toMatchObject({ code: 'KEY_ENCRYPTED', message: expect.stringMatching(/send it in `passphrase`/) });

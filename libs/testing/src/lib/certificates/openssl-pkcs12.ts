@@ -33,14 +33,16 @@ export function listThroughPkcs12(cert: OpensslCertificate, chain: readonly Open
 /**
  * How `openssl pkcs12 -export` encrypts: `aes256` is OpenSSL 3's default (PBES2, PBKDF2, AES-256-CBC, SHA-256
  * MAC); `des3` the legacy triple-DES of older exporters for both bags (SHA-1 MAC); `legacy` is `-legacy`, which
- * encrypts the certificates with 40-bit RC2.
+ * encrypts the certificates with 40-bit RC2; `none` neither encrypts nor MACs (`-keypbe NONE -certpbe NONE
+ * -nomac`, what go-pkcs12's Passwordless writes).
  */
-export type Pkcs12Encryption = 'aes256' | 'des3' | 'legacy';
+export type Pkcs12Encryption = 'aes256' | 'des3' | 'legacy' | 'none';
 
 const PKCS12_ENCRYPTION_ARGS: Readonly<Record<Pkcs12Encryption, readonly string[]>> = {
   aes256: ['-certpbe', 'AES-256-CBC', '-keypbe', 'AES-256-CBC', '-macalg', 'sha256'],
   des3: ['-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1'],
   legacy: ['-legacy'],
+  none: ['-certpbe', 'NONE', '-keypbe', 'NONE', '-nomac'],
 };
 
 /** A .pfx made by `openssl pkcs12 -export` from a certificate, its key and its chain, as base64. */
@@ -53,9 +55,10 @@ export function exportPkcs12(cert: OpensslCertificate, passphrase: string, optio
     const chain = options.chain ?? [];
     const bundle = join(dir, 'bundle.p12');
     const certfile = chain.length > 0 ? ['-certfile', file('chain.pem', chain.map((c) => c.certificatePem).join(''))] : [];
+    // `file:` reads the first line; a file with no line at all is an error, not the empty passphrase.
     runOpenssl([
       'pkcs12', '-export', '-in', file('cert.pem', cert.certificatePem), '-inkey', file('key.pem', cert.privateKeyPem), ...certfile,
-      ...PKCS12_ENCRYPTION_ARGS[options.encryption ?? 'aes256'], ...(options.iterations !== undefined ? ['-iter', String(options.iterations)] : []), '-out', bundle, '-passout', `file:${file('pass.txt', passphrase)}`,
+      ...PKCS12_ENCRYPTION_ARGS[options.encryption ?? 'aes256'], ...(options.iterations !== undefined ? ['-iter', String(options.iterations)] : []), '-out', bundle, '-passout', `file:${file('pass.txt', `${passphrase}\n`)}`,
     ]);
     return readFileSync(bundle).toString('base64');
   });
